@@ -1,0 +1,78 @@
+package org.identityledger.command.account;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.identityledger.events.account.AccountDeactivatedEvent;
+import org.identityledger.events.account.AccountRegisteredEvent;
+import org.identityledger.events.account.AccountReinstatedEvent;
+import org.identityledger.events.account.AccountSuspendedEvent;
+import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.VerificationTokenIssuedEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the command side's lookups (email → account, token hash → account) in the very transaction
+ * that appends the events: the UNIQUE constraint on the normalised email is what makes two racing
+ * signups end in exactly one account, and a failure here rolls the events back with it.
+ */
+@Component
+@ProcessingGroup(AccountLookupProjection.PROCESSING_GROUP)
+public class AccountLookupProjection {
+
+    public static final String PROCESSING_GROUP = "account-lookup";
+
+    private final JdbcTemplate jdbc;
+
+    public AccountLookupProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountRegisteredEvent event) {
+        try {
+            jdbc.update("INSERT INTO account_lookup (account_ref, email_normalized, password_hash, state, email_verified)"
+                            + " VALUES (?, ?, ?, ?, false)",
+                    event.accountRef(), EmailAddress.normalize(event.email()), event.passwordHash(),
+                    AccountState.PENDING_VERIFICATION.wireName());
+        } catch (DuplicateKeyException alreadyClaimed) {
+            throw new EmailAlreadyRegisteredException();
+        }
+    }
+
+    @EventHandler
+    void on(VerificationTokenIssuedEvent event) {
+        jdbc.update("INSERT INTO verification_token_lookup (token_hash, account_ref, expires_at, next_path)"
+                        + " VALUES (?, ?, ?, ?)",
+                event.tokenHash(), event.accountRef(), java.sql.Timestamp.from(event.expiresAt()), event.nextPath());
+    }
+
+    @EventHandler
+    void on(EmailVerifiedEvent event) {
+        jdbc.update("UPDATE account_lookup SET email_verified = true,"
+                        + " state = CASE WHEN state = 'pending_verification' THEN 'active' ELSE state END"
+                        + " WHERE account_ref = ?",
+                event.accountRef());
+    }
+
+    @EventHandler
+    void on(AccountSuspendedEvent event) {
+        setState(event.accountRef(), AccountState.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(AccountReinstatedEvent event) {
+        jdbc.update("UPDATE account_lookup SET state = CASE WHEN email_verified THEN 'active'"
+                + " ELSE 'pending_verification' END WHERE account_ref = ?", event.accountRef());
+    }
+
+    @EventHandler
+    void on(AccountDeactivatedEvent event) {
+        setState(event.accountRef(), AccountState.DEACTIVATED);
+    }
+
+    private void setState(String accountRef, AccountState state) {
+        jdbc.update("UPDATE account_lookup SET state = ? WHERE account_ref = ?", state.wireName(), accountRef);
+    }
+}

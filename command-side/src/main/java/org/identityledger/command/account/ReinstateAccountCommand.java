@@ -1,0 +1,7 @@
+package org.identityledger.command.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReinstateAccountCommand(
+        @TargetAggregateIdentifier String accountRef) {
+}

@@ -1,0 +1,10 @@
+package org.identityledger.command.account;
+
+/** A validated signup, before hashing. */
+public record SignupRequest(String email, String password, String displayName, VerificationLink link) {
+
+    @Override
+    public String toString() {
+        return "SignupRequest[email=<redacted>]";
+    }
+}

@@ -1,0 +1,8 @@
+package org.identityledger.command.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record SuspendAccountCommand(
+        @TargetAggregateIdentifier String accountRef,
+        String reason) {
+}

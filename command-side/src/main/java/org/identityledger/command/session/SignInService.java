@@ -1,0 +1,75 @@
+package org.identityledger.command.session;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.identityledger.command.account.AccountCredential;
+import org.identityledger.command.account.AccountDeactivatedException;
+import org.identityledger.command.account.AccountLookup;
+import org.identityledger.command.account.AccountSuspendedException;
+import org.identityledger.command.account.EmailAddress;
+import org.identityledger.command.account.InvalidCredentialsException;
+import org.identityledger.command.common.CommandRetry;
+import org.identityledger.command.common.Identifiers;
+import org.identityledger.command.common.PasswordHasher;
+import org.identityledger.command.common.Secrets;
+import org.identityledger.events.session.SessionTransport;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Password sign-in. The password is checked before any transaction starts, and an unknown email
+ * burns the same Argon2id work as a wrong password, so neither the answer nor its timing tells
+ * whether an account exists.
+ */
+@Service
+public class SignInService {
+
+    private final CommandGateway commandGateway;
+    private final AccountLookup accountLookup;
+    private final PasswordHasher passwordHasher;
+    private final Secrets secrets;
+    private final Identifiers identifiers;
+    private final SessionSettings settings;
+    private final Clock clock;
+
+    public SignInService(CommandGateway commandGateway, AccountLookup accountLookup, PasswordHasher passwordHasher,
+                         Secrets secrets, Identifiers identifiers, SessionSettings settings, Clock clock) {
+        this.commandGateway = commandGateway;
+        this.accountLookup = accountLookup;
+        this.passwordHasher = passwordHasher;
+        this.secrets = secrets;
+        this.identifiers = identifiers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public SignedInSession signInWithPassword(String email, String password, String deviceName) {
+        Optional<AccountCredential> found = accountLookup.findByEmail(EmailAddress.normalize(email));
+        if (found.isEmpty()) {
+            passwordHasher.spendEquivalentWork(password);
+            throw new InvalidCredentialsException();
+        }
+        AccountCredential account = found.get();
+        if (!passwordHasher.matches(password, account.passwordHash())) {
+            throw new InvalidCredentialsException();
+        }
+        switch (account.state()) {
+            case SUSPENDED -> throw new AccountSuspendedException();
+            case DEACTIVATED -> throw new AccountDeactivatedException();
+            default -> {
+                // pending_verification may sign in (the contract allows it); active obviously may.
+            }
+        }
+        Secrets.IssuedSecret secret = secrets.issue();
+        String sessionId = identifiers.newSessionId();
+        // Whole milliseconds: what the client is told must equal what PostgreSQL stores.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = now.plus(settings.browserAbsoluteLifetime());
+        CommandRetry.sendAndWait(commandGateway, new StartSessionCommand(sessionId, account.accountRef(),
+                SessionTransport.BROWSER, secret.hash(), deviceName, now, expiresAt, settings.browserIdleTimeout()));
+        return new SignedInSession(sessionId, account.accountRef(), secret.raw(), expiresAt);
+    }
+}

@@ -1,0 +1,23 @@
+package org.identityledger.events.session;
+
+import org.axonframework.serialization.Revision;
+import org.identityledger.events.CredentialData;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Someone signed in. The session secret (cookie value) is recorded only as its SHA-256 hash;
+ * {@code sessionId} is the public handle that may be shown and listed.
+ */
+@Revision("1")
+public record SessionStartedEvent(
+        String sessionId,
+        String accountRef,
+        SessionTransport transport,
+        @CredentialData String secretHash,
+        String deviceName,
+        Instant startedAt,
+        Instant expiresAt,
+        Duration idleTimeout) {
+}

@@ -1,0 +1,35 @@
+package org.identityledger.infrastructure.crypto;
+
+import org.identityledger.command.common.Identifiers;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Opaque public ids with a readable prefix: 128 random bits, so they reveal neither order nor
+ * volume and cannot be guessed.
+ */
+@Component
+public class RandomIdentifiers implements Identifiers {
+
+    private static final int ID_BYTES = 16;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public String newAccountRef() {
+        return "acc_" + randomPart();
+    }
+
+    @Override
+    public String newSessionId() {
+        return "ses_" + randomPart();
+    }
+
+    private String randomPart() {
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

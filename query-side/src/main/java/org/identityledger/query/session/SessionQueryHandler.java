@@ -1,0 +1,43 @@
+package org.identityledger.query.session;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The hot path: one primary-key-like read per request, never the event store. Activity is recorded
+ * at most once a minute per session so that reads do not turn into writes.
+ */
+@Component
+public class SessionQueryHandler {
+
+    private static final Duration ACTIVITY_RESOLUTION = Duration.ofMinutes(1);
+
+    private final SessionViewRepository sessions;
+    private final Clock clock;
+
+    SessionQueryHandler(SessionViewRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    @Transactional
+    public LiveSession handle(FindLiveSessionQuery query) {
+        Instant now = clock.instant();
+        return sessions.findBySecretHash(query.secretHash())
+                .filter(session -> session.isLiveAt(now))
+                .map(session -> {
+                    if (session.lastSeenAt().isBefore(now.minus(ACTIVITY_RESOLUTION))) {
+                        sessions.touch(session.sessionId(), now, now.minus(ACTIVITY_RESOLUTION));
+                    }
+                    return new LiveSession(session.sessionId(), session.accountRef(), session.transport(),
+                            session.expiresAt());
+                })
+                .orElse(null);
+    }
+}

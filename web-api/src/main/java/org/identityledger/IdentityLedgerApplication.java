@@ -1,0 +1,22 @@
+package org.identityledger;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Identity Ledger. Axon's JPA event store and token store are switched off on purpose: the ledger
+ * uses Axon's JDBC engine on Flyway-owned PostgreSQL tables (see EventStoreSchemaConfiguration).
+ */
+@SpringBootApplication(excludeName = {
+        "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration",
+        // An identity service does not phone home.
+        "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration"})
+public class IdentityLedgerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityLedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,26 @@
+package org.identityledger.web.auth;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.identityledger.command.account.AccountNotFoundException;
+import org.identityledger.query.account.AccountSummary;
+import org.identityledger.query.account.FindAccountQuery;
+import org.springframework.stereotype.Component;
+
+/** Reads an account summary through the query bus. */
+@Component
+class Accounts {
+
+    private final QueryGateway queryGateway;
+
+    Accounts(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    AccountSummary find(String accountRef) {
+        AccountSummary account = queryGateway.query(new FindAccountQuery(accountRef), AccountSummary.class).join();
+        if (account == null) {
+            throw new AccountNotFoundException();
+        }
+        return account;
+    }
+}

@@ -1,0 +1,53 @@
+package org.identityledger.web.auth;
+
+import org.identityledger.command.account.EmailVerificationService;
+import org.identityledger.command.account.IssuedVerificationToken;
+import org.identityledger.command.account.TokenInvalidException;
+import org.identityledger.command.account.VerificationLink;
+import org.identityledger.command.navigation.NextPath;
+import org.identityledger.query.account.AccountSummary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Redeeming a verification token, and asking for a new one. */
+@RestController
+class EmailVerificationController {
+
+    /** A token is 43 base64url characters; anything far longer is not one of ours. */
+    static final int TOKEN_FIELD_MAX = 256;
+
+    private final EmailVerificationService verificationService;
+    private final Accounts accounts;
+
+    EmailVerificationController(EmailVerificationService verificationService, Accounts accounts) {
+        this.verificationService = verificationService;
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/v1/auth/email/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    VerifiedAnswer verify(@RequestBody VerifyEmailBody body) {
+        Fields fields = new Fields();
+        String token = fields.requiredSecret("token", body.token(), TOKEN_FIELD_MAX);
+        fields.validate();
+        if (!token.matches("[A-Za-z0-9_-]{43}")) {
+            throw new TokenInvalidException();
+        }
+        IssuedVerificationToken verified = verificationService.verify(token);
+        AccountSummary account = accounts.find(verified.accountRef());
+        return new VerifiedAnswer(account.accountRef(), account.state(), true, NextPath.sanitize(verified.nextPath()));
+    }
+
+    @PostMapping(path = "/v1/auth/email/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void resend(@RequestBody ResendVerificationBody body) {
+        Fields fields = new Fields();
+        String email = fields.requiredEmail("email", body.email());
+        String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
+        fields.validate();
+        verificationService.resend(email, new VerificationLink(NextPath.sanitize(body.nextPath()), returnTarget));
+    }
+}

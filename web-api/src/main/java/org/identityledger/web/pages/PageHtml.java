@@ -1,0 +1,65 @@
+package org.identityledger.web.pages;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The service's own small pages: no JavaScript, no external resources, and a Content-Security-Policy
+ * that allows exactly the one inline stylesheet (by hash), forms to this origin, and nothing else.
+ */
+final class PageHtml {
+
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;"
+            + "padding:0 1rem;line-height:1.5;color:#1a1a1a}button{font-size:1rem;padding:.5rem 1rem}"
+            + "input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}.note{color:#555}";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private PageHtml() {
+    }
+
+    static ResponseEntity<String> page(int status, String title, String body) {
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\">"
+                + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head><body>"
+                + "<h1>" + escape(title) + "</h1>" + body + "</body></html>";
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                // Pages carry one-time tokens in their address; never leak it to another site.
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .body(html);
+    }
+
+    static String escape(String value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
+    }
+
+    static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + escape(name) + "\" value=\"" + escape(value) + "\">";
+    }
+
+    static String link(String href, String text) {
+        return "<p><a href=\"" + escape(href) + "\">" + escape(text) + "</a></p>";
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

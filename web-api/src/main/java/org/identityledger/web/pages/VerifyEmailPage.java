@@ -1,0 +1,124 @@
+package org.identityledger.web.pages;
+
+import org.identityledger.command.account.EmailAddress;
+import org.identityledger.command.account.EmailVerificationService;
+import org.identityledger.command.account.VerificationLink;
+import org.identityledger.command.common.DomainException;
+import org.identityledger.command.navigation.NextPath;
+import org.identityledger.infrastructure.config.IdentityProperties;
+import org.identityledger.infrastructure.config.PublicLinks;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Where every verification email link lands. GET only shows a button, because mail scanners fetch
+ * links; the token is consumed when the person submits the form.
+ */
+@Controller
+class VerifyEmailPage {
+
+    private static final String PATH = "/auth/verify-email";
+    private static final String IOS = "ios";
+
+    private final EmailVerificationService verificationService;
+    private final IdentityProperties properties;
+
+    VerifyEmailPage(EmailVerificationService verificationService, IdentityProperties properties) {
+        this.verificationService = verificationService;
+        this.properties = properties;
+    }
+
+    @GetMapping(PATH)
+    ResponseEntity<String> show(@RequestParam(name = "token", required = false) String token,
+                                @RequestParam(name = "next", required = false) String next,
+                                @RequestParam(name = "return_target", required = false) String returnTarget) {
+        String nextPath = NextPath.sanitize(next);
+        boolean ios = IOS.equals(returnTarget);
+        if (token == null || token.isBlank()) {
+            return PageHtml.page(400, "This link is incomplete", requestNewLinkForm(nextPath, ios));
+        }
+        StringBuilder body = new StringBuilder()
+                .append("<p>Confirm that this email address is yours.</p>")
+                .append("<form method=\"post\" action=\"").append(PATH).append("\">")
+                .append(PageHtml.hidden("token", token))
+                .append(PageHtml.hidden("next", nextPath))
+                .append(ios ? PageHtml.hidden("return_target", IOS) : "")
+                .append("<button type=\"submit\">Verify my email address</button></form>");
+        if (ios) {
+            body.append("<p class=\"note\">Or continue in the app:</p>")
+                    .append(PageHtml.link(appLink("verify-email", token, nextPath), "Open the app to verify"));
+        }
+        return PageHtml.page(200, "Verify your email address", body.toString());
+    }
+
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> submit(@RequestParam(name = "token", required = false) String token,
+                                  @RequestParam(name = "next", required = false) String next,
+                                  @RequestParam(name = "return_target", required = false) String returnTarget) {
+        String nextPath = NextPath.sanitize(next);
+        boolean ios = IOS.equals(returnTarget);
+        try {
+            if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+                throw new org.identityledger.command.account.TokenInvalidException();
+            }
+            verificationService.verify(token);
+        } catch (DomainException refused) {
+            return PageHtml.page(statusOf(refused.code()), titleOf(refused.code()),
+                    "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + requestNewLinkForm(nextPath, ios));
+        }
+        StringBuilder body = new StringBuilder("<p>Thank you, your email address is confirmed.</p>");
+        if (ios) {
+            body.append(PageHtml.link(properties.getNative().getAppScheme() + "://auth/login?next="
+                    + PublicLinks.encode(nextPath), "Continue in the app"));
+        }
+        body.append(PageHtml.link(nextPath, "Continue"));
+        return PageHtml.page(200, "Email address verified", body.toString());
+    }
+
+    @PostMapping(path = PATH + "/resend", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> resend(@RequestParam(name = "email", required = false) String email,
+                                  @RequestParam(name = "next", required = false) String next,
+                                  @RequestParam(name = "return_target", required = false) String returnTarget) {
+        String nextPath = NextPath.sanitize(next);
+        if (email == null || !EmailAddress.isValid(email.strip())) {
+            return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
+                    + requestNewLinkForm(nextPath, IOS.equals(returnTarget)));
+        }
+        verificationService.resend(email.strip(), new VerificationLink(nextPath, IOS.equals(returnTarget) ? IOS : null));
+        return PageHtml.page(202, "Check your inbox",
+                "<p>If an account with that address is waiting for verification, a new link is on its way.</p>");
+    }
+
+    private String appLink(String route, String token, String nextPath) {
+        return properties.getNative().getAppScheme() + "://auth/" + route + "?token=" + PublicLinks.encode(token)
+                + "&next=" + PublicLinks.encode(nextPath);
+    }
+
+    private static String requestNewLinkForm(String nextPath, boolean ios) {
+        return "<form method=\"post\" action=\"" + PATH + "/resend\">"
+                + "<p><label>Email address <input type=\"email\" name=\"email\" required></label></p>"
+                + PageHtml.hidden("next", nextPath)
+                + (ios ? PageHtml.hidden("return_target", IOS) : "")
+                + "<button type=\"submit\">Send me a new link</button></form>";
+    }
+
+    private static int statusOf(String code) {
+        return switch (code) {
+            case "TOKEN_EXPIRED" -> 410;
+            case "TOKEN_ALREADY_USED" -> 409;
+            default -> 400;
+        };
+    }
+
+    private static String titleOf(String code) {
+        return switch (code) {
+            case "TOKEN_EXPIRED" -> "This link has expired";
+            case "TOKEN_ALREADY_USED" -> "This link was already used";
+            default -> "This link is not valid";
+        };
+    }
+}

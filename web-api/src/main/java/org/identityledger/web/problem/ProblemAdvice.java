@@ -1,0 +1,159 @@
+package org.identityledger.web.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.identityledger.command.account.PasswordPolicyException;
+import org.identityledger.command.common.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.sql.SQLTransientException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps every failure once to its contract status and code; nothing leaks a stack trace. */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Map<String, HttpStatus> DOMAIN_STATUS = Map.ofEntries(
+            Map.entry("EMAIL_ALREADY_REGISTERED", HttpStatus.CONFLICT),
+            Map.entry("INVALID_CREDENTIALS", HttpStatus.UNAUTHORIZED),
+            Map.entry("ACCOUNT_SUSPENDED", HttpStatus.FORBIDDEN),
+            Map.entry("ACCOUNT_DEACTIVATED", HttpStatus.FORBIDDEN),
+            Map.entry("TOKEN_INVALID", HttpStatus.BAD_REQUEST),
+            Map.entry("TOKEN_ALREADY_USED", HttpStatus.CONFLICT),
+            Map.entry("TOKEN_EXPIRED", HttpStatus.GONE),
+            Map.entry("PASSWORD_POLICY", HttpStatus.BAD_REQUEST),
+            Map.entry("ACCOUNT_NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("ILLEGAL_STATE_TRANSITION", HttpStatus.CONFLICT),
+            Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED));
+
+    @ExceptionHandler(PasswordPolicyException.class)
+    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyException refused) {
+        return Problem.response(Problem.withErrors(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(),
+                List.of(new FieldProblem("password", refused.reason().name(), refused.getMessage()))));
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException refused) {
+        HttpStatus status = DOMAIN_STATUS.getOrDefault(refused.code(), HttpStatus.BAD_REQUEST);
+        return Problem.response(Problem.of(status, refused.code(), refused.getMessage()));
+    }
+
+    @ExceptionHandler(ValidationFailedException.class)
+    ResponseEntity<ProblemDetail> validation(ValidationFailedException invalid) {
+        return Problem.response(Problem.withErrors(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "Some fields are missing or invalid.", invalid.problems()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return validation(new ValidationFailedException(List.of(
+                    new FieldProblem(field, "INVALID_TYPE", "This field has the wrong type."))));
+        }
+        return Problem.response(Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request body is not valid JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> wrongContentType(HttpMediaTypeNotSupportedException wrong) {
+        return Problem.response(Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request body must be application/json."));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception wrong) {
+        return Problem.response(Problem.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A request parameter is missing or invalid."));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(Exception missing) {
+        return Problem.response(Problem.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "There is nothing at this address."));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> wrongMethod(HttpRequestMethodNotSupportedException wrong) {
+        ResponseEntity<ProblemDetail> response = Problem.response(Problem.of(HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED", "This address does not accept " + wrong.getMethod() + "."));
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        if (wrong.getSupportedHttpMethods() != null) {
+            headers.setAllow(wrong.getSupportedHttpMethods());
+        }
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException wrong) {
+        return Problem.response(Problem.of(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+                "This address answers application/json."));
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, QueryTimeoutException.class, SQLTransientException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception outage) {
+        log.warn("Dependency unavailable: {}", outage.toString());
+        return serviceUnavailable();
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (isOutage(failure)) {
+            log.warn("Dependency unavailable: {}", failure.toString());
+            return serviceUnavailable();
+        }
+        if (failure instanceof JsonMappingException) {
+            return Problem.response(Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body could not be read."));
+        }
+        log.error("Unexpected failure", failure);
+        return Problem.response(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong on our side."));
+    }
+
+    static ResponseEntity<ProblemDetail> serviceUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(Problem.MEDIA_TYPE)
+                .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                        "The service cannot reach its database right now; try again shortly."));
+    }
+
+    private static boolean isOutage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            cause = cause.getCause();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+package org.identityledger.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.identityledger.web.problem.Problem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Double-submit CSRF protection for browser writes under /v1/: the X-CSRF-Token header must equal
+ * the HttpOnly CSRF cookie issued by GET /v1/auth/csrf. A cross-site page can make the browser send
+ * the cookie but can neither read it nor set the header. Signup and login are covered too (login
+ * CSRF would sign a victim into the attacker's account). Bearer and native requests carry no
+ * ambient credentials, so they are exempt and never read cookies. It runs as a handler interceptor,
+ * after routing, so an unknown route is still a 404 and a wrong method still a 405.
+ */
+@Component
+public class CsrfInterceptor implements HandlerInterceptor {
+
+    public static final String HEADER_NAME = "X-CSRF-Token";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final CookieSettings cookies;
+    private final ObjectMapper objectMapper;
+
+    public CsrfInterceptor(CookieSettings cookies, ObjectMapper objectMapper) {
+        this.cookies = cookies;
+        this.objectMapper = objectMapper;
+    }
+
+    private static boolean isExempt(HttpServletRequest request) {
+        return SAFE_METHODS.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/v1/")
+                || Requests.isBearer(request)
+                || Requests.isNativeRoute(request);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        if (isExempt(request)) {
+            return true;
+        }
+        Optional<String> expected = Requests.cookie(request, cookies.csrfCookieName());
+        String presented = request.getHeader(HEADER_NAME);
+        if (expected.isPresent() && presented != null && constantTimeEquals(expected.get(), presented)) {
+            return true;
+        }
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(Problem.MEDIA_TYPE.toString());
+        objectMapper.writeValue(response.getOutputStream(), Problem.of(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
+                "Browser writes need the " + HEADER_NAME + " header from GET /v1/auth/csrf."));
+        return false;
+    }
+
+    private static boolean constantTimeEquals(String expected, String presented) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+}
