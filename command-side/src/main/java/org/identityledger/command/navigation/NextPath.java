@@ -21,7 +21,7 @@ public final class NextPath {
             return ROOT;
         }
         String decoded = fullyDecoded(candidate);
-        if (decoded == null || !isSafe(decoded) || !isSafe(candidate)) {
+        if (decoded == null || !isSafe(decoded, true) || !isSafe(candidate, false)) {
             return ROOT;
         }
         return candidate;
@@ -45,13 +45,17 @@ public final class NextPath {
         return null;
     }
 
-    private static boolean isSafe(String path) {
+    /** A decoded space (%20) is harmless text; a raw one means the value was never a URL path. */
+    private static boolean isSafe(String path, boolean decodedSpaceAllowed) {
         if (path.length() > MAX_LENGTH || !path.startsWith("/") || path.startsWith("//")) {
             return false;
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c)
+            if (c == ' ' && decodedSpaceAllowed) {
+                continue;
+            }
+            if (c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
                     || Character.getType(c) == Character.FORMAT || c == '\uFFFD') {
                 return false;
             }

@@ -6,6 +6,8 @@ import org.identityledger.infrastructure.config.PublicLinks;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Composes the verification email and queues it in the outbox, in the caller's transaction. */
 @Component
@@ -26,17 +28,18 @@ class VerificationMailWriter implements VerificationMailOutbox {
     @Override
     public void enqueue(VerificationMail mail) {
         String link = links.page("/auth/verify-email", mail.rawToken(), mail.link().nextPath(), mail.link().returnTarget());
+        Instant expiry = mail.expiresAt().truncatedTo(ChronoUnit.SECONDS);
         String greeting = mail.displayName() == null ? "Hello," : "Hello " + mail.displayName() + ",";
         String text = greeting + "\n\n"
                 + "please confirm your email address by opening this link:\n\n"
                 + link + "\n\n"
-                + "The link works once and expires at " + mail.expiresAt() + ".\n"
+                + "The link works once and expires at " + expiry + ".\n"
                 + "If you did not sign up, ignore this message.\n";
         String html = "<!DOCTYPE html><html><body>"
                 + "<p>" + Html.escape(greeting) + "</p>"
                 + "<p>Please confirm your email address:</p>"
                 + "<p><a href=\"" + Html.escape(link) + "\">Verify my email address</a></p>"
-                + "<p>The link works once and expires at " + mail.expiresAt() + ".<br>"
+                + "<p>The link works once and expires at " + expiry + ".<br>"
                 + "If you did not sign up, ignore this message.</p>"
                 + "</body></html>";
         outbox.add(mail.email(), "Verify your email address", text, html,

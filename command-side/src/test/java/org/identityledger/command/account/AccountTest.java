@@ -1,0 +1,184 @@
+package org.identityledger.command.account;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.identityledger.events.account.AccountDeactivatedEvent;
+import org.identityledger.events.account.AccountRegisteredEvent;
+import org.identityledger.events.account.AccountReinstatedEvent;
+import org.identityledger.events.account.AccountSuspendedEvent;
+import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.VerificationTokenIssuedEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountTest {
+
+    private static final String ACCOUNT = "acc_1";
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration LIFETIME = Duration.ofHours(24);
+    private static final VerificationLink LINK = new VerificationLink("/welcome", null);
+    private static final String PHC = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+
+    private AggregateTestFixture<Account> fixture;
+    private RecordingOutbox outbox;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Account.class);
+        outbox = new RecordingOutbox();
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new FixedSecrets());
+        fixture.registerInjectableResource(outbox);
+        fixture.registerInjectableResource(new VerificationSettings(LIFETIME));
+    }
+
+    private static AccountRegisteredEvent registered() {
+        return new AccountRegisteredEvent(ACCOUNT, "ada@example.com", "Ada", PHC, NOW.minusSeconds(60));
+    }
+
+    private static VerificationTokenIssuedEvent issued(String token, Instant expiresAt) {
+        return new VerificationTokenIssuedEvent(ACCOUNT, "hash-of-" + token, NOW.minusSeconds(60), expiresAt, "/welcome");
+    }
+
+    @Test
+    void canRegisterWithHashedPasswordAndGetAVerificationMail() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccountCommand(ACCOUNT, "ada@example.com", "Ada", PHC, LINK))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new AccountRegisteredEvent(ACCOUNT, "ada@example.com", "Ada", PHC, NOW),
+                        new VerificationTokenIssuedEvent(ACCOUNT, "hash-of-token-1", NOW, NOW.plus(LIFETIME), "/welcome"));
+        assertThat(outbox.mails).singleElement().satisfies(mail -> {
+            assertThat(mail.rawToken()).isEqualTo("token-1");
+            assertThat(mail.email()).isEqualTo("ada@example.com");
+            assertThat(mail.link()).isEqualTo(LINK);
+        });
+    }
+
+    @Test
+    void canVerifyEmailWithFreshToken() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)))
+                .when(new VerifyEmailCommand(ACCOUNT, "hash-of-token-1"))
+                .expectEvents(new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW));
+    }
+
+    @Test
+    void canVerifyWithAnOlderStillValidLinkAfterAResend() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)), issued("token-2", NOW.plusSeconds(7200)))
+                .when(new VerifyEmailCommand(ACCOUNT, "hash-of-token-1"))
+                .expectEvents(new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW));
+    }
+
+    @Test
+    void cannotReuseVerificationToken() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)),
+                        new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(1)))
+                .when(new VerifyEmailCommand(ACCOUNT, "hash-of-token-1"))
+                .expectNoEvents()
+                .expectException(TokenAlreadyUsedException.class);
+    }
+
+    @Test
+    void cannotUseAnotherOutstandingLinkOnceTheEmailIsVerified() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)), issued("token-2", NOW.plusSeconds(3600)),
+                        new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(1)))
+                .when(new VerifyEmailCommand(ACCOUNT, "hash-of-token-2"))
+                .expectNoEvents()
+                .expectException(TokenAlreadyUsedException.class);
+    }
+
+    @Test
+    void cannotVerifyWithExpiredToken() {
+        fixture.given(registered(), issued("token-1", NOW))
+                .when(new VerifyEmailCommand(ACCOUNT, "hash-of-token-1"))
+                .expectNoEvents()
+                .expectException(TokenExpiredException.class);
+    }
+
+    @Test
+    void cannotVerifyWithUnknownToken() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)))
+                .when(new VerifyEmailCommand(ACCOUNT, "hash-of-something-else"))
+                .expectNoEvents()
+                .expectException(TokenInvalidException.class);
+    }
+
+    @Test
+    void canResendVerificationWhilePending() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)))
+                .when(new ResendVerificationEmailCommand(ACCOUNT, LINK))
+                .expectEvents(new VerificationTokenIssuedEvent(ACCOUNT, "hash-of-token-1", NOW, NOW.plus(LIFETIME), "/welcome"));
+        assertThat(outbox.mails).singleElement()
+                .satisfies(mail -> assertThat(mail.email()).isEqualTo("ada@example.com"));
+    }
+
+    @Test
+    void resendingForAVerifiedAccountMailsNothing() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)),
+                        new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(1)))
+                .when(new ResendVerificationEmailCommand(ACCOUNT, LINK))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(outbox.mails).isEmpty();
+    }
+
+    @Test
+    void canSuspendAnActiveAccount() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)),
+                        new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(1)))
+                .when(new SuspendAccountCommand(ACCOUNT, "abuse report"))
+                .expectEvents(new AccountSuspendedEvent(ACCOUNT, "abuse report", NOW));
+    }
+
+    @Test
+    void suspendingTwiceChangesNothing() {
+        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse report", NOW.minusSeconds(1)))
+                .when(new SuspendAccountCommand(ACCOUNT, "again"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void canReinstateASuspendedAccount() {
+        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse report", NOW.minusSeconds(1)))
+                .when(new ReinstateAccountCommand(ACCOUNT))
+                .expectEvents(new AccountReinstatedEvent(ACCOUNT, NOW));
+    }
+
+    @Test
+    void cannotReinstateAnAccountThatIsNotSuspended() {
+        fixture.given(registered())
+                .when(new ReinstateAccountCommand(ACCOUNT))
+                .expectNoEvents()
+                .expectException(IllegalAccountTransitionException.class);
+    }
+
+    @Test
+    void canDeactivateAnAccount() {
+        fixture.given(registered())
+                .when(new DeactivateAccountCommand(ACCOUNT, "closed by holder"))
+                .expectEvents(new AccountDeactivatedEvent(ACCOUNT, "closed by holder", NOW));
+    }
+
+    @Test
+    void cannotSuspendADeactivatedAccount() {
+        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", NOW.minusSeconds(1)))
+                .when(new SuspendAccountCommand(ACCOUNT, "late"))
+                .expectNoEvents()
+                .expectException(IllegalAccountTransitionException.class);
+    }
+
+    @Test
+    void cannotReinstateADeactivatedAccount() {
+        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", NOW.minusSeconds(1)))
+                .when(new ReinstateAccountCommand(ACCOUNT))
+                .expectNoEvents()
+                .expectException(IllegalAccountTransitionException.class);
+    }
+}

@@ -1,0 +1,224 @@
+package org.identityledger.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.identityledger.command.account.DeactivateAccountCommand;
+import org.identityledger.command.account.ReinstateAccountCommand;
+import org.identityledger.command.account.SuspendAccountCommand;
+import org.identityledger.web.support.Browser;
+import org.identityledger.web.support.HttpAnswer;
+import org.identityledger.web.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginHttpTest extends IntegrationTest {
+
+    @Test
+    void canLogInRightAfterSignupWhilePendingVerification() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        String accountRef = signUp(browser, email);
+
+        HttpAnswer answer = logIn(browser, email);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("account_ref")).isEqualTo(accountRef);
+        assertThat(answer.text("state")).isEqualTo("pending_verification");
+        assertThat(answer.json().path("email_verified").asBoolean(true)).isFalse();
+        assertThat(answer.json().path("session").path("session_id").asText()).startsWith("ses_");
+        assertThat(answer.json().path("session").path("transport").asText()).isEqualTo("browser");
+        assertThat(Instant.parse(answer.json().path("session").path("expires_at").asText()))
+                .isBetween(Instant.now().plus(Duration.ofHours(11)), Instant.now().plus(Duration.ofHours(13)));
+        String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("ledger_session=").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Path=/").doesNotContain("Secure");
+    }
+
+    @Test
+    void canSeeWhoIAmAfterLogin() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser, email);
+        String sessionId = logIn(browser, email).json().path("session").path("session_id").asText();
+
+        HttpAnswer me = browser.get("/v1/auth/me");
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("account_ref")).isEqualTo(accountRef);
+        assertThat(me.text("email")).isEqualTo(email);
+        assertThat(me.text("state")).isEqualTo("active");
+        assertThat(me.json().path("email_verified").asBoolean()).isTrue();
+        assertThat(me.json().path("capabilities").isArray()).isTrue();
+        assertThat(me.json().path("memberships").isArray()).isTrue();
+        assertThat(me.json().path("session").path("session_id").asText()).isEqualTo(sessionId);
+        assertThat(me.json().path("session").path("transport").asText()).isEqualTo("browser");
+    }
+
+    @Test
+    void everyLoginGetsANewSession() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+
+        HttpAnswer first = logIn(browser, email);
+        String firstCookie = browser.cookie("ledger_session").orElseThrow();
+        HttpAnswer second = logIn(browser, email);
+
+        assertThat(second.json().path("session").path("session_id").asText())
+                .isNotEqualTo(first.json().path("session").path("session_id").asText());
+        assertThat(browser.cookie("ledger_session").orElseThrow()).isNotEqualTo(firstCookie);
+    }
+
+    @Test
+    void unknownEmailAndWrongPasswordGetTheSameAnswer() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+
+        HttpAnswer wrongPassword = browser().postJson("/v1/auth/login", loginJson(email, "not the password at all"))
+                .assertProblem(401, "INVALID_CREDENTIALS");
+        HttpAnswer unknownEmail = browser().postJson("/v1/auth/login", loginJson(uniqueEmail(), PASSWORD))
+                .assertProblem(401, "INVALID_CREDENTIALS");
+
+        assertThat(((ObjectNode) unknownEmail.json()).without("instance").toString())
+                .isEqualTo(((ObjectNode) wrongPassword.json()).without("instance").toString());
+    }
+
+    @Test
+    void cannotLogInWhileSuspendedAndSuspensionEndsTheLiveSession() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser, email);
+        logIn(browser, email);
+
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test"));
+
+        browser.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+        logIn(browser(), email).assertProblem(403, "ACCOUNT_SUSPENDED");
+
+        commandGateway.sendAndWait(new ReinstateAccountCommand(accountRef));
+        assertThat(logIn(browser(), email).status()).isEqualTo(200);
+    }
+
+    @Test
+    void cannotLogInOnceDeactivated() {
+        String email = uniqueEmail();
+        String accountRef = signUp(browser(), email);
+
+        commandGateway.sendAndWait(new DeactivateAccountCommand(accountRef, "test"));
+
+        logIn(browser(), email).assertProblem(403, "ACCOUNT_DEACTIVATED");
+    }
+
+    @Test
+    void suspendedAccountWithAWrongPasswordStillLearnsNothing() {
+        String email = uniqueEmail();
+        String accountRef = signUp(browser(), email);
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test"));
+
+        browser().postJson("/v1/auth/login", loginJson(email, "not the password at all"))
+                .assertProblem(401, "INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void loginFieldsAreValidated() {
+        HttpAnswer answer = browser().postJson("/v1/auth/login", "{}").assertProblem(400, "VALIDATION_FAILED");
+        assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("email", "password");
+    }
+
+    @Test
+    void cannotLogInWithoutTheCsrfHeader() {
+        new Browser("http://localhost:" + port).postJson("/v1/auth/login", loginJson(uniqueEmail(), PASSWORD))
+                .assertProblem(403, "CSRF_TOKEN_INVALID");
+    }
+
+    @Test
+    void aWrongCsrfHeaderIsRefused() {
+        Browser browser = browser();
+        browser.forgetCookie("ledger_csrf");
+        browser.setCookie("ledger_csrf", "a-different-value-than-the-header-carries-xx");
+        browser.postJson("/v1/auth/login", loginJson(uniqueEmail(), PASSWORD)).assertProblem(403, "CSRF_TOKEN_INVALID");
+    }
+
+    @Test
+    void logoutRevokesTheSessionOnTheVeryNextRequestAndClearsTheCookie() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        logIn(browser, email);
+        String stolenCopy = browser.cookie("ledger_session").orElseThrow();
+
+        HttpAnswer logout = browser.post("/v1/auth/logout");
+
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("ledger_session=;").contains("Max-Age=0");
+        browser.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+        Browser attacker = browser();
+        attacker.setCookie("ledger_session", stolenCopy);
+        attacker.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void logoutIsIdempotent() {
+        Browser browser = browser();
+        assertThat(browser.post("/v1/auth/logout").status()).isEqualTo(204);
+        assertThat(browser.post("/v1/auth/logout").status()).isEqualTo(204);
+    }
+
+    @Test
+    void logoutNeedsTheCsrfHeader() {
+        new Browser("http://localhost:" + port).post("/v1/auth/logout").assertProblem(403, "CSRF_TOKEN_INVALID");
+    }
+
+    @Test
+    void meWithoutASessionIsUnauthenticated() {
+        browser().get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+        Browser forger = browser();
+        forger.setCookie("ledger_session", "made-up-session-secret");
+        forger.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aSessionIdlesOutAfterThirtyMinutes() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        logIn(browser, email);
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(browser.get("/v1/auth/me").status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(browser.get("/v1/auth/me").status()).as("activity extends the idle window").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(31));
+        browser.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aSessionEndsAfterTwelveHoursWhateverTheActivity() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        logIn(browser, email);
+
+        for (int step = 0; step < 24; step++) {
+            clock.advance(Duration.ofMinutes(29));
+            assertThat(browser.get("/v1/auth/me").status()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofMinutes(25));
+        browser.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void csrfEndpointHandsOutAStableTokenAndItsHeaderName() {
+        Browser browser = new Browser("http://localhost:" + port);
+        HttpAnswer first = browser.get("/v1/auth/csrf");
+        HttpAnswer second = browser.get("/v1/auth/csrf");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.text("header_name")).isEqualTo("X-CSRF-Token");
+        assertThat(first.text("csrf_token")).hasSize(43).isEqualTo(second.text("csrf_token"));
+        assertThat(first.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Lax");
+    }
+}

@@ -1,0 +1,117 @@
+package org.identityledger.web.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.identityledger.IdentityLedgerApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The whole service over real HTTP, on a real PostgreSQL (the embedded default, in a fresh data
+ * directory per test JVM) and a real SMTP server (GreenMail). One Spring context is shared by every
+ * test class that extends this one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {IdentityLedgerApplication.class, IntegrationTest.TestClockConfiguration.class})
+public abstract class IntegrationTest {
+
+    public static final String PASSWORD = "correct horse battery staple";
+    protected static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
+    protected static final Path DATA_DIR = Path.of("target", "it-data", "run-" + UUID.randomUUID());
+
+    static {
+        SMTP.start();
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected CommandGateway commandGateway;
+    @Autowired
+    protected MutableClock clock;
+
+    protected final Mailbox mailbox = new Mailbox(SMTP);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("identity.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
+        registry.add("identity.mail.embedded-smtp.enabled", () -> "false");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("identity.mail.poll-interval", () -> "100ms");
+        registry.add("identity.public-base-url", () -> "http://localhost:8080");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected Browser browser() {
+        return new Browser("http://localhost:" + port).withCsrf();
+    }
+
+    protected static String uniqueEmail() {
+        return "person-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    protected static String signupJson(String email) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+    }
+
+    protected static String loginJson(String email, String password) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    }
+
+    /** Signs up and returns the account reference. */
+    protected String signUp(Browser browser, String email) {
+        HttpAnswer answer = browser.postJson("/v1/auth/signup", signupJson(email));
+        if (answer.status() != 201) {
+            throw new AssertionError("signup failed: " + answer.body());
+        }
+        return answer.text("account_ref");
+    }
+
+    protected String signUpAndVerify(Browser browser, String email) {
+        String accountRef = signUp(browser, email);
+        String token = mailbox.awaitVerificationToken(email, 1);
+        HttpAnswer verified = browser.postJson("/v1/auth/email/verify", "{\"token\":\"" + token + "\"}");
+        if (verified.status() != 200) {
+            throw new AssertionError("verification failed: " + verified.body());
+        }
+        return accountRef;
+    }
+
+    protected HttpAnswer logIn(Browser browser, String email) {
+        return browser.postJson("/v1/auth/login", loginJson(email, PASSWORD));
+    }
+
+    protected long eventCount(String aggregateIdentifier) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, aggregateIdentifier);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+}

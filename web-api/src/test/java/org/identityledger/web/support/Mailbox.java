@@ -1,0 +1,98 @@
+package org.identityledger.web.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/** Reads what the service mailed to the test SMTP server. */
+public final class Mailbox {
+
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+/auth/verify-email\\?token=([A-Za-z0-9_-]{43})\\S*)");
+
+    private final GreenMail smtp;
+
+    public Mailbox(GreenMail smtp) {
+        this.smtp = smtp;
+    }
+
+    public List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipientIs(message, address))
+                .toList();
+    }
+
+    public MimeMessage awaitMessage(String address, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(address).size() >= count);
+        return messagesTo(address).get(count - 1);
+    }
+
+    /** The newest verification link mailed to the address, waiting for it to arrive. */
+    public String awaitVerificationLink(String address, int count) {
+        Matcher matcher = LINK.matcher(text(awaitMessage(address, count)));
+        if (!matcher.find()) {
+            throw new AssertionError("no verification link in the mail to " + address);
+        }
+        return matcher.group(1);
+    }
+
+    public String awaitVerificationToken(String address, int count) {
+        Matcher matcher = LINK.matcher(awaitVerificationLink(address, count));
+        matcher.find();
+        return matcher.group(2);
+    }
+
+    public static String text(Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    text.append(text(child));
+                }
+                return text.toString();
+            }
+            return "";
+        } catch (Exception unreadable) {
+            throw new AssertionError(unreadable);
+        }
+    }
+
+    public static boolean hasHtmlPart(Part part) {
+        try {
+            if (part.isMimeType("text/html")) {
+                return true;
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    if (hasHtmlPart(multipart.getBodyPart(i))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (Exception unreadable) {
+            throw new AssertionError(unreadable);
+        }
+    }
+
+    private static boolean recipientIs(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+        } catch (Exception unreadable) {
+            return false;
+        }
+    }
+}
