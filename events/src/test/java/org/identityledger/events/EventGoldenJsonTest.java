@@ -1,0 +1,75 @@
+package org.identityledger.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Revision;
+import org.identityledger.events.account.AccountDeactivatedEvent;
+import org.identityledger.events.account.AccountRegisteredEvent;
+import org.identityledger.events.account.AccountReinstatedEvent;
+import org.identityledger.events.account.AccountSuspendedEvent;
+import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.VerificationTokenIssuedEvent;
+import org.identityledger.events.session.SessionRevocationReason;
+import org.identityledger.events.session.SessionRevokedEvent;
+import org.identityledger.events.session.SessionStartedEvent;
+import org.identityledger.events.session.SessionTransport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stored shape of every event revision, pinned. If this fails, the change altered what is in
+ * the ledger: add a new revision with an upcaster instead (and a new golden file), never edit one.
+ * The mapper mirrors the service's (snake_case, ISO-8601 times), which Axon's Jackson serializer uses.
+ */
+class EventGoldenJsonTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static Stream<Object> events() {
+        return Stream.of(
+                new AccountRegisteredEvent("acc_1", "ada@example.com", "Ada", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", AT),
+                new VerificationTokenIssuedEvent("acc_1", "ab".repeat(32), AT, AT.plus(Duration.ofHours(24)), "/welcome"),
+                new EmailVerifiedEvent("acc_1", "ab".repeat(32), AT),
+                new AccountSuspendedEvent("acc_1", "abuse report", AT),
+                new AccountReinstatedEvent("acc_1", AT),
+                new AccountDeactivatedEvent("acc_1", "closed by holder", AT),
+                new SessionStartedEvent("ses_1", "acc_1", SessionTransport.BROWSER, "cd".repeat(32), "Firefox", AT,
+                        AT.plus(Duration.ofHours(12)), Duration.ofMinutes(30)),
+                new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void storedShapeMatchesTheGoldenFileAndReadsBack(Object event) throws IOException {
+        String revision = event.getClass().getAnnotation(Revision.class).value();
+        Path golden = Path.of("src/test/resources/golden", event.getClass().getSimpleName() + ".v" + revision + ".json");
+        String actual = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(event);
+        if (Boolean.getBoolean("golden.write")) {
+            Files.writeString(golden, actual + "\n");
+        }
+        assertThat(golden).as("golden file for %s", event.getClass().getSimpleName()).exists();
+        JsonNode expected = MAPPER.readTree(Files.readString(golden));
+
+        assertThat(MAPPER.readTree(actual)).isEqualTo(expected);
+        assertThat(MAPPER.treeToValue(expected, event.getClass())).isEqualTo(event);
+    }
+}
