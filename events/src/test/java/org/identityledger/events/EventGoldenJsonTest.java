@@ -12,7 +12,10 @@ import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.PasswordChangedEvent;
+import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
+import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
@@ -54,7 +57,10 @@ class EventGoldenJsonTest {
                 new AccountDeactivatedEvent("acc_1", "closed by holder", AT),
                 new SessionStartedEvent("ses_1", "acc_1", SessionTransport.BROWSER, "cd".repeat(32), "Firefox", AT,
                         AT.plus(Duration.ofHours(12)), Duration.ofMinutes(30)),
-                new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT));
+                new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT),
+                new RefreshTokenRotatedEvent("ses_1", "acc_1", "ab".repeat(32), "cd".repeat(32), 1, AT),
+                new PasswordResetRequestedEvent("acc_1", "ef".repeat(32), AT, AT.plus(Duration.ofMinutes(30)), "/"),
+                new PasswordChangedEvent("acc_1", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", "ef".repeat(32), AT));
     }
 
     @ParameterizedTest

@@ -10,20 +10,19 @@ import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.PasswordChangedEvent;
+import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A person's identity: registration, email proof and the account state machine. Email uniqueness is
- * not decided here (it spans accounts) but by the command-side email lookup in the same transaction.
+ * A person's identity: registration, email proof, credentials and the account state machine. Email
+ * uniqueness is not decided here (it spans accounts) but by the command-side email lookup in the
+ * same transaction.
  */
 @Aggregate
 public class Account {
@@ -34,8 +33,8 @@ public class Account {
     private String displayName;
     private AccountState state;
     private boolean emailVerified;
-    private final Map<String, Instant> outstandingTokenExpiries = new HashMap<>();
-    private final Set<String> spentTokens = new HashSet<>();
+    private final OneTimeTokens verificationTokens = new OneTimeTokens();
+    private final OneTimeTokens resetTokens = new OneTimeTokens();
 
     protected Account() {
         // Axon rebuilds the aggregate from its events.
@@ -43,40 +42,55 @@ public class Account {
 
     @CommandHandler
     public Account(RegisterAccountCommand command, Clock clock, Secrets secrets,
-                   VerificationMailOutbox outbox, VerificationSettings settings) {
+                   AccountMailOutbox outbox, TokenLifetimes lifetimes) {
         Instant now = clock.instant();
         apply(new AccountRegisteredEvent(command.accountRef(), command.email(), command.displayName(),
                 command.passwordHash(), now));
         // Inside a constructor Axon applies events only after it returns, so pass the facts explicitly.
-        issueVerificationToken(new Recipient(command.accountRef(), command.email(), command.displayName()),
-                command.verificationLink(), now, secrets, outbox, settings);
+        Recipient recipient = new Recipient(command.accountRef(), command.email(), command.displayName());
+        issueVerificationToken(recipient, command.linkTarget(), now, secrets, outbox, lifetimes);
     }
 
     @CommandHandler
     public void handle(ResendVerificationEmailCommand command, Clock clock, Secrets secrets,
-                       VerificationMailOutbox outbox, VerificationSettings settings) {
+                       AccountMailOutbox outbox, TokenLifetimes lifetimes) {
         if (emailVerified || state == AccountState.DEACTIVATED) {
             // Nothing to prove; the endpoint answers 202 either way so it reveals nothing.
             return;
         }
-        issueVerificationToken(new Recipient(accountRef, email, displayName), command.verificationLink(),
-                clock.instant(), secrets, outbox, settings);
+        issueVerificationToken(recipient(), command.linkTarget(), clock.instant(), secrets, outbox, lifetimes);
     }
 
     @CommandHandler
     public void handle(VerifyEmailCommand command, Clock clock) {
-        if (spentTokens.contains(command.tokenHash())) {
-            throw new TokenAlreadyUsedException();
-        }
-        Instant expiresAt = outstandingTokenExpiries.get(command.tokenHash());
-        if (expiresAt == null) {
-            throw new TokenInvalidException();
+        Instant now = clock.instant();
+        verificationTokens.checkRedeemable(command.tokenHash(), now);
+        apply(new EmailVerifiedEvent(accountRef, command.tokenHash(), now));
+    }
+
+    @CommandHandler
+    public void handle(RequestPasswordResetCommand command, Clock clock, Secrets secrets,
+                       AccountMailOutbox outbox, TokenLifetimes lifetimes) {
+        if (state == AccountState.DEACTIVATED || state == AccountState.SUSPENDED) {
+            // The endpoint answers 202 either way; a closed account gets no mail.
+            return;
         }
         Instant now = clock.instant();
-        if (!now.isBefore(expiresAt)) {
-            throw new TokenExpiredException();
+        Secrets.IssuedSecret token = secrets.issue();
+        Instant expiresAt = now.plus(lifetimes.passwordReset());
+        apply(new PasswordResetRequestedEvent(accountRef, token.hash(), now, expiresAt, command.linkTarget().nextPath()));
+        outbox.enqueue(new AccountMail(AccountMail.Purpose.PASSWORD_RESET, accountRef, email, displayName,
+                token.raw(), expiresAt, command.linkTarget()));
+    }
+
+    @CommandHandler
+    public void handle(ResetPasswordCommand command, Clock clock) {
+        Instant now = clock.instant();
+        resetTokens.checkRedeemable(command.tokenHash(), now);
+        if (state == AccountState.DEACTIVATED) {
+            throw new TokenInvalidException();
         }
-        apply(new EmailVerifiedEvent(accountRef, command.tokenHash(), now));
+        apply(new PasswordChangedEvent(accountRef, command.newPasswordHash(), command.tokenHash(), now));
     }
 
     @CommandHandler
@@ -106,14 +120,17 @@ public class Account {
         apply(new AccountDeactivatedEvent(accountRef, command.reason(), clock.instant()));
     }
 
-    private static void issueVerificationToken(Recipient recipient, VerificationLink link, Instant now,
-                                               Secrets secrets, VerificationMailOutbox outbox,
-                                               VerificationSettings settings) {
+    private Recipient recipient() {
+        return new Recipient(accountRef, email, displayName);
+    }
+
+    private static void issueVerificationToken(Recipient recipient, LinkTarget link, Instant now, Secrets secrets,
+                                               AccountMailOutbox outbox, TokenLifetimes lifetimes) {
         Secrets.IssuedSecret token = secrets.issue();
-        Instant expiresAt = now.plus(settings.tokenLifetime());
+        Instant expiresAt = now.plus(lifetimes.emailVerification());
         apply(new VerificationTokenIssuedEvent(recipient.accountRef(), token.hash(), now, expiresAt, link.nextPath()));
-        outbox.enqueue(new VerificationMail(recipient.accountRef(), recipient.email(), recipient.displayName(),
-                token.raw(), expiresAt, link));
+        outbox.enqueue(new AccountMail(AccountMail.Purpose.EMAIL_VERIFICATION, recipient.accountRef(),
+                recipient.email(), recipient.displayName(), token.raw(), expiresAt, link));
     }
 
     private record Recipient(String accountRef, String email, String displayName) {
@@ -129,19 +146,26 @@ public class Account {
 
     @EventSourcingHandler
     void on(VerificationTokenIssuedEvent event) {
-        outstandingTokenExpiries.put(event.tokenHash(), event.expiresAt());
+        verificationTokens.issued(event.tokenHash(), event.expiresAt());
     }
 
     @EventSourcingHandler
     void on(EmailVerifiedEvent event) {
-        // Proving the address once spends every link that was mailed for it.
-        spentTokens.addAll(outstandingTokenExpiries.keySet());
-        spentTokens.add(event.tokenHash());
-        outstandingTokenExpiries.clear();
+        verificationTokens.spendAll(event.tokenHash());
         emailVerified = true;
         if (state == AccountState.PENDING_VERIFICATION) {
             state = AccountState.ACTIVE;
         }
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetRequestedEvent event) {
+        resetTokens.issued(event.tokenHash(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChangedEvent event) {
+        resetTokens.spendAll(event.resetTokenHash());
     }
 
     @EventSourcingHandler

@@ -26,9 +26,17 @@ public class AccountLookup {
                 normalizedEmail).stream().findFirst();
     }
 
-    public Optional<IssuedVerificationToken> verificationToken(String tokenHash) {
-        return jdbc.query("SELECT account_ref, next_path FROM verification_token_lookup WHERE token_hash = ?",
-                (row, index) -> new IssuedVerificationToken(row.getString(1), row.getString(2)),
+    public Optional<IssuedToken> verificationToken(String tokenHash) {
+        return issuedToken("verification_token_lookup", tokenHash);
+    }
+
+    public Optional<IssuedToken> passwordResetToken(String tokenHash) {
+        return issuedToken("password_reset_token_lookup", tokenHash);
+    }
+
+    private Optional<IssuedToken> issuedToken(String table, String tokenHash) {
+        return jdbc.query("SELECT account_ref, next_path FROM " + table + " WHERE token_hash = ?",
+                (row, index) -> new IssuedToken(row.getString(1), row.getString(2)),
                 tokenHash).stream().findFirst();
     }
 }

@@ -7,13 +7,15 @@ import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.PasswordChangedEvent;
+import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the command side's lookups (email → account, token hash → account) in the very transaction
+ * Keeps the command side's lookups (email → account, verification and reset token hash → account) in the very transaction
  * that appends the events: the UNIQUE constraint on the normalised email is what makes two racing
  * signups end in exactly one account, and a failure here rolls the events back with it.
  */
@@ -46,6 +48,19 @@ public class AccountLookupProjection {
         jdbc.update("INSERT INTO verification_token_lookup (token_hash, account_ref, expires_at, next_path)"
                         + " VALUES (?, ?, ?, ?)",
                 event.tokenHash(), event.accountRef(), java.sql.Timestamp.from(event.expiresAt()), event.nextPath());
+    }
+
+    @EventHandler
+    void on(PasswordResetRequestedEvent event) {
+        jdbc.update("INSERT INTO password_reset_token_lookup (token_hash, account_ref, expires_at, next_path)"
+                        + " VALUES (?, ?, ?, ?)",
+                event.tokenHash(), event.accountRef(), java.sql.Timestamp.from(event.expiresAt()), event.nextPath());
+    }
+
+    @EventHandler
+    void on(PasswordChangedEvent event) {
+        jdbc.update("UPDATE account_lookup SET password_hash = ? WHERE account_ref = ?",
+                event.passwordHash(), event.accountRef());
     }
 
     @EventHandler

@@ -20,16 +20,16 @@ public class EmailVerificationService {
     }
 
     /** Returns whose email was verified and where the person wanted to go next. */
-    public IssuedVerificationToken verify(String rawToken) {
+    public IssuedToken verify(String rawToken) {
         String tokenHash = secrets.hash(rawToken);
-        IssuedVerificationToken token = accountLookup.verificationToken(tokenHash)
+        IssuedToken token = accountLookup.verificationToken(tokenHash)
                 .orElseThrow(TokenInvalidException::new);
         CommandRetry.sendAndWait(commandGateway, new VerifyEmailCommand(token.accountRef(), tokenHash));
         return token;
     }
 
     /** Silently does nothing for unknown or already verified addresses, so callers learn nothing. */
-    public void resend(String email, VerificationLink link) {
+    public void resend(String email, LinkTarget link) {
         accountLookup.findByEmail(EmailAddress.normalize(email)).ifPresent(account ->
                 CommandRetry.sendAndWait(commandGateway, new ResendVerificationEmailCommand(account.accountRef(), link)));
     }

@@ -8,7 +8,7 @@ public record RegisterAccountCommand(
         String email,
         String displayName,
         String passwordHash,
-        VerificationLink verificationLink) {
+        LinkTarget linkTarget) {
 
     @Override
     public String toString() {

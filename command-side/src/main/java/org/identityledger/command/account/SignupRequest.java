@@ -1,7 +1,7 @@
 package org.identityledger.command.account;
 
 /** A validated signup, before hashing. */
-public record SignupRequest(String email, String password, String displayName, VerificationLink link) {
+public record SignupRequest(String email, String password, String displayName, LinkTarget link) {
 
     @Override
     public String toString() {

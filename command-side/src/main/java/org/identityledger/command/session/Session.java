@@ -1,23 +1,43 @@
 package org.identityledger.command.session;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.identityledger.events.session.RefreshTokenRotatedEvent;
+import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
+import org.identityledger.events.session.SessionTransport;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One sign-in, from start to expiry or revocation. */
-@Aggregate
+/**
+ * One sign-in, from start to expiry or revocation. A native session also owns its refresh-token
+ * family: the current token's hash and the rule that presenting a spent one (RFC 9700 §4.14.2)
+ * ends the whole session. Which hashes belong to the family is the command-side refresh token
+ * lookup's job (written with these events), so the aggregate stays small however often it
+ * rotates; long-lived sessions are snapshotted so loading them stays cheap.
+ */
+@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Session {
 
     @AggregateIdentifier
     private String sessionId;
     private String accountRef;
+    private SessionTransport transport;
+    private String currentRefreshHash;
+    private long generation;
+    private Instant expiresAt;
+    private Duration idleTimeout;
+    private Instant lastActivity;
     private boolean revoked;
 
     protected Session() {
@@ -34,6 +54,30 @@ public class Session {
                 command.idleTimeout()));
     }
 
+    /** The caller presents only hashes the lookup found in this session's family: not current means spent. */
+    @CommandHandler
+    public RefreshOutcome handle(RefreshSessionCommand command, Clock clock) {
+        Instant now = clock.instant();
+        if (transport != SessionTransport.NATIVE) {
+            return RefreshOutcome.REVOKED;
+        }
+        if (!command.presentedTokenHash().equals(currentRefreshHash)) {
+            if (!revoked) {
+                apply(new SessionRevokedEvent(sessionId, accountRef, SessionRevocationReason.REFRESH_TOKEN_REUSED, now));
+            }
+            return RefreshOutcome.REUSED;
+        }
+        if (revoked) {
+            return RefreshOutcome.REVOKED;
+        }
+        if (!now.isBefore(expiresAt) || !now.isBefore(lastActivity.plus(idleTimeout))) {
+            return RefreshOutcome.EXPIRED;
+        }
+        apply(new RefreshTokenRotatedEvent(sessionId, accountRef, currentRefreshHash, command.newTokenHash(),
+                generation + 1, now));
+        return RefreshOutcome.ROTATED;
+    }
+
     @CommandHandler
     public void handle(RevokeSessionCommand command, Clock clock) {
         if (revoked) {
@@ -46,6 +90,18 @@ public class Session {
     void on(SessionStartedEvent event) {
         sessionId = event.sessionId();
         accountRef = event.accountRef();
+        transport = event.transport();
+        currentRefreshHash = event.transport() == SessionTransport.NATIVE ? event.secretHash() : null;
+        expiresAt = event.expiresAt();
+        idleTimeout = event.idleTimeout();
+        lastActivity = event.startedAt();
+    }
+
+    @EventSourcingHandler
+    void on(RefreshTokenRotatedEvent event) {
+        currentRefreshHash = event.newTokenHash();
+        generation = event.generation();
+        lastActivity = event.rotatedAt();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,10 @@ package org.identityledger.command.session;
 
 import java.time.Duration;
 
-/** Lifetimes of browser sessions: an absolute cap and an inactivity limit. */
-public record SessionSettings(Duration browserAbsoluteLifetime, Duration browserIdleTimeout) {
+/**
+ * Session lifetimes per transport: an absolute cap and an inactivity limit (for native sessions,
+ * inactivity means no refresh).
+ */
+public record SessionSettings(Duration browserAbsoluteLifetime, Duration browserIdleTimeout,
+                              Duration nativeAbsoluteLifetime, Duration nativeIdleTimeout) {
 }

@@ -15,14 +15,15 @@ import org.identityledger.events.session.SessionTransport;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Password sign-in. The password is checked before any transaction starts, and an unknown email
- * burns the same Argon2id work as a wrong password, so neither the answer nor its timing tells
- * whether an account exists.
+ * Password sign-in, for both transports. The password is checked before any transaction starts,
+ * and an unknown email burns the same Argon2id work as a wrong password, so neither the answer nor
+ * its timing tells whether an account exists.
  */
 @Service
 public class SignInService {
@@ -46,7 +47,19 @@ public class SignInService {
         this.clock = clock;
     }
 
+    /** A browser session; {@code secret} becomes the cookie. */
     public SignedInSession signInWithPassword(String email, String password, String deviceName) {
+        return start(authenticate(email, password), SessionTransport.BROWSER, deviceName,
+                settings.browserAbsoluteLifetime(), settings.browserIdleTimeout());
+    }
+
+    /** A native session; {@code secret} is the first refresh token of its family. */
+    public SignedInSession signInNatively(String email, String password, String deviceName) {
+        return start(authenticate(email, password), SessionTransport.NATIVE, deviceName,
+                settings.nativeAbsoluteLifetime(), settings.nativeIdleTimeout());
+    }
+
+    private AccountCredential authenticate(String email, String password) {
         Optional<AccountCredential> found = accountLookup.findByEmail(EmailAddress.normalize(email));
         if (found.isEmpty()) {
             passwordHasher.spendEquivalentWork(password);
@@ -63,13 +76,18 @@ public class SignInService {
                 // pending_verification may sign in (the contract allows it); active obviously may.
             }
         }
+        return account;
+    }
+
+    private SignedInSession start(AccountCredential account, SessionTransport transport, String deviceName,
+                                  Duration absoluteLifetime, Duration idleTimeout) {
         Secrets.IssuedSecret secret = secrets.issue();
         String sessionId = identifiers.newSessionId();
         // Whole milliseconds: what the client is told must equal what PostgreSQL stores.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = now.plus(settings.browserAbsoluteLifetime());
+        Instant expiresAt = now.plus(absoluteLifetime);
         CommandRetry.sendAndWait(commandGateway, new StartSessionCommand(sessionId, account.accountRef(),
-                SessionTransport.BROWSER, secret.hash(), deviceName, now, expiresAt, settings.browserIdleTimeout()));
+                transport, secret.hash(), deviceName, now, expiresAt, idleTimeout));
         return new SignedInSession(sessionId, account.accountRef(), secret.raw(), expiresAt);
     }
 }

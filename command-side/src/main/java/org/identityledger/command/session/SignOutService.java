@@ -17,10 +17,14 @@ public class SignOutService {
     }
 
     public void signOut(String sessionId) {
+        revoke(sessionId, SessionRevocationReason.LOGOUT);
+    }
+
+    public void revoke(String sessionId, SessionRevocationReason reason) {
         try {
-            CommandRetry.sendAndWait(commandGateway, new RevokeSessionCommand(sessionId, SessionRevocationReason.LOGOUT));
+            CommandRetry.sendAndWait(commandGateway, new RevokeSessionCommand(sessionId, reason));
         } catch (AggregateNotFoundException alreadyGone) {
-            // Logout is idempotent: an unknown session is as signed out as it gets.
+            // Revocation is idempotent: an unknown session is as ended as it gets.
         }
     }
 }

@@ -22,7 +22,8 @@ class AccountTest {
     private static final String ACCOUNT = "acc_1";
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration LIFETIME = Duration.ofHours(24);
-    private static final VerificationLink LINK = new VerificationLink("/welcome", null);
+    private static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
+    private static final LinkTarget LINK = new LinkTarget("/welcome", null);
     private static final String PHC = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
 
     private AggregateTestFixture<Account> fixture;
@@ -35,7 +36,7 @@ class AccountTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new FixedSecrets());
         fixture.registerInjectableResource(outbox);
-        fixture.registerInjectableResource(new VerificationSettings(LIFETIME));
+        fixture.registerInjectableResource(new TokenLifetimes(LIFETIME, RESET_LIFETIME));
     }
 
     private static AccountRegisteredEvent registered() {

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Remembers what the aggregate queued for mailing. */
-final class RecordingOutbox implements VerificationMailOutbox {
+final class RecordingOutbox implements AccountMailOutbox {
 
-    final List<VerificationMail> mails = new ArrayList<>();
+    final List<AccountMail> mails = new ArrayList<>();
 
     @Override
-    public void enqueue(VerificationMail mail) {
+    public void enqueue(AccountMail mail) {
         mails.add(mail);
     }
 }

@@ -1,7 +1,10 @@
 package org.identityledger.infrastructure.config;
 
-import org.identityledger.command.account.VerificationSettings;
+import org.identityledger.command.account.TokenLifetimes;
 import org.identityledger.command.session.SessionSettings;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +24,21 @@ public class DomainConfiguration {
     }
 
     @Bean
-    public VerificationSettings verificationSettings(IdentityProperties properties) {
-        return new VerificationSettings(properties.getVerification().getTokenLifetime());
+    public TokenLifetimes tokenLifetimes(IdentityProperties properties) {
+        return new TokenLifetimes(properties.getVerification().getTokenLifetime(),
+                properties.getPasswordReset().getTokenLifetime());
     }
 
     @Bean
     public SessionSettings sessionSettings(IdentityProperties properties) {
-        return new SessionSettings(properties.getSession().getBrowserAbsoluteLifetime(),
-                properties.getSession().getBrowserIdleTimeout());
+        IdentityProperties.Session session = properties.getSession();
+        return new SessionSettings(session.getBrowserAbsoluteLifetime(), session.getBrowserIdleTimeout(),
+                session.getNativeAbsoluteLifetime(), session.getNativeIdleTimeout());
+    }
+
+    /** Native sessions rotate every few minutes for weeks; a snapshot every 50 events keeps loading cheap. */
+    @Bean
+    public SnapshotTriggerDefinition sessionSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
     }
 }

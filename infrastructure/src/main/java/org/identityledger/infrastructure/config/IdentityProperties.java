@@ -20,6 +20,8 @@ public class IdentityProperties {
     private final Password password = new Password();
     private final Abuse abuse = new Abuse();
     private final EmbeddedPostgres embeddedPostgres = new EmbeddedPostgres();
+    private final PasswordReset passwordReset = new PasswordReset();
+    private final Jwt jwt = new Jwt();
 
     public Path getDataDir() {
         return dataDir;
@@ -65,6 +67,78 @@ public class IdentityProperties {
         return embeddedPostgres;
     }
 
+    public PasswordReset getPasswordReset() {
+        return passwordReset;
+    }
+
+    public Jwt getJwt() {
+        return jwt;
+    }
+
+    public static class PasswordReset {
+        private Duration tokenLifetime = Duration.ofMinutes(30);
+
+        public Duration getTokenLifetime() {
+            return tokenLifetime;
+        }
+
+        public void setTokenLifetime(Duration tokenLifetime) {
+            this.tokenLifetime = tokenLifetime;
+        }
+    }
+
+    public static class Jwt {
+        /** The iss claim; unset means the public base URL. */
+        private String issuer;
+        /** The aud claim of access tokens. */
+        private String audience = "identity-ledger";
+        private Duration accessTokenLifetime = Duration.ofMinutes(10);
+        /** A new signing key is made when the newest is older than this; old keys keep verifying. */
+        private Duration keyRotationInterval = Duration.ofDays(30);
+        /** Base64 of 32 bytes sealing the private keys in PostgreSQL; unset: a file in the data dir. */
+        private String keyEncryptionKey;
+
+        public String getIssuer() {
+            return issuer;
+        }
+
+        public void setIssuer(String issuer) {
+            this.issuer = issuer;
+        }
+
+        public String getAudience() {
+            return audience;
+        }
+
+        public void setAudience(String audience) {
+            this.audience = audience;
+        }
+
+        public Duration getAccessTokenLifetime() {
+            return accessTokenLifetime;
+        }
+
+        public void setAccessTokenLifetime(Duration accessTokenLifetime) {
+            this.accessTokenLifetime = accessTokenLifetime;
+        }
+
+        public Duration getKeyRotationInterval() {
+            return keyRotationInterval;
+        }
+
+        public void setKeyRotationInterval(Duration keyRotationInterval) {
+            this.keyRotationInterval = keyRotationInterval;
+        }
+
+        public String getKeyEncryptionKey() {
+            return keyEncryptionKey;
+        }
+
+        public void setKeyEncryptionKey(String keyEncryptionKey) {
+            this.keyEncryptionKey = keyEncryptionKey;
+        }
+    }
+
     public static class NativeApp {
         /** URL scheme of the iPhone app for handoff links. */
         private String appScheme = "identityledger";
@@ -84,6 +158,26 @@ public class IdentityProperties {
         private Duration browserAbsoluteLifetime = Duration.ofHours(12);
         /** OWASP ASVS L2: and after 30 minutes without a request. */
         private Duration browserIdleTimeout = Duration.ofMinutes(30);
+        /** A native session (refresh-token family) ends 30 days after sign-in at the latest. */
+        private Duration nativeAbsoluteLifetime = Duration.ofDays(30);
+        /** ...or when it has not been refreshed for this long. */
+        private Duration nativeIdleTimeout = Duration.ofDays(14);
+
+        public Duration getNativeAbsoluteLifetime() {
+            return nativeAbsoluteLifetime;
+        }
+
+        public void setNativeAbsoluteLifetime(Duration nativeAbsoluteLifetime) {
+            this.nativeAbsoluteLifetime = nativeAbsoluteLifetime;
+        }
+
+        public Duration getNativeIdleTimeout() {
+            return nativeIdleTimeout;
+        }
+
+        public void setNativeIdleTimeout(Duration nativeIdleTimeout) {
+            this.nativeIdleTimeout = nativeIdleTimeout;
+        }
 
         public Cookie getCookie() {
             return cookie;

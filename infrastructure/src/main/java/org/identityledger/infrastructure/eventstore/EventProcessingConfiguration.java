@@ -3,6 +3,8 @@ package org.identityledger.infrastructure.eventstore;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.identityledger.command.account.AccountLookupProjection;
+import org.identityledger.command.session.SessionLookupProjection;
+import org.identityledger.command.session.SessionRevocationPolicy;
 import org.identityledger.query.account.AccountProjection;
 import org.identityledger.query.session.SessionProjection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,8 @@ public class EventProcessingConfiguration {
 
     static final List<String> SAME_TRANSACTION_GROUPS = List.of(
             AccountLookupProjection.PROCESSING_GROUP,
+            SessionLookupProjection.PROCESSING_GROUP,
+            SessionRevocationPolicy.PROCESSING_GROUP,
             AccountProjection.PROCESSING_GROUP,
             SessionProjection.PROCESSING_GROUP);
 

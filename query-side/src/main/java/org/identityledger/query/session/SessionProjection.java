@@ -2,18 +2,16 @@ package org.identityledger.query.session;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.identityledger.events.account.AccountDeactivatedEvent;
-import org.identityledger.events.account.AccountSuspendedEvent;
-import org.identityledger.events.session.SessionRevocationReason;
+import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+import java.util.Locale;
 
 /**
- * Projects sessions into {@link SessionView} in the events' own transaction: a logout, revocation,
- * suspension or deactivation is refused from the very next request on.
+ * Projects sessions into {@link SessionView} in the events' own transaction: a logout or any other
+ * revocation (suspension, password change, refresh-token reuse) is refused from the very next request on.
  */
 @Component
 @ProcessingGroup(SessionProjection.PROCESSING_GROUP)
@@ -37,21 +35,11 @@ public class SessionProjection {
     @EventHandler
     void on(SessionRevokedEvent event) {
         sessions.findById(event.sessionId())
-                .ifPresent(session -> session.revoke(event.reason().name().toLowerCase(), event.revokedAt()));
+                .ifPresent(session -> session.revoke(event.reason().name().toLowerCase(Locale.ROOT), event.revokedAt()));
     }
 
     @EventHandler
-    void on(AccountSuspendedEvent event) {
-        revokeAllOf(event.accountRef(), SessionRevocationReason.ACCOUNT_SUSPENDED, event.suspendedAt());
-    }
-
-    @EventHandler
-    void on(AccountDeactivatedEvent event) {
-        revokeAllOf(event.accountRef(), SessionRevocationReason.ACCOUNT_DEACTIVATED, event.deactivatedAt());
-    }
-
-    private void revokeAllOf(String accountRef, SessionRevocationReason reason, Instant at) {
-        sessions.findByAccountRefAndRevokedAtIsNull(accountRef)
-                .forEach(session -> session.revoke(reason.name().toLowerCase(), at));
+    void on(RefreshTokenRotatedEvent event) {
+        sessions.findById(event.sessionId()).ifPresent(session -> session.recordActivity(event.rotatedAt()));
     }
 }

@@ -7,10 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The hot path: one primary-key-like read per request, never the event store. Activity is recorded
- * at most once a minute per session so that reads do not turn into writes.
+ * The hot path: one unique-index read per request, never the event store. Activity is recorded
+ * at most once a minute per session so that reads do not turn into writes on every request.
  */
 @Component
 public class SessionQueryHandler {
@@ -28,9 +29,29 @@ public class SessionQueryHandler {
     @QueryHandler
     @Transactional
     public LiveSession handle(FindLiveSessionQuery query) {
+        return live(sessions.findBySecretHash(query.secretHash()));
+    }
+
+    @QueryHandler
+    @Transactional
+    public LiveSession handle(FindLiveSessionByIdQuery query) {
+        return live(sessions.findById(query.sessionId()));
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public SessionList handle(ListLiveSessionsQuery query) {
         Instant now = clock.instant();
-        return sessions.findBySecretHash(query.secretHash())
+        return new SessionList(sessions.findByAccountRefAndRevokedAtIsNullOrderByStartedAtDesc(query.accountRef()).stream()
                 .filter(session -> session.isLiveAt(now))
+                .map(session -> new SessionSummary(session.sessionId(), session.transport(), session.deviceName(),
+                        session.startedAt(), session.expiresAt()))
+                .toList());
+    }
+
+    private LiveSession live(Optional<SessionView> found) {
+        Instant now = clock.instant();
+        return found.filter(session -> session.isLiveAt(now))
                 .map(session -> {
                     if (session.lastSeenAt().isBefore(now.minus(ACTIVITY_RESOLUTION))) {
                         sessions.touch(session.sessionId(), now, now.minus(ACTIVITY_RESOLUTION));

@@ -64,6 +64,12 @@ public class SessionView {
         }
     }
 
+    void recordActivity(Instant at) {
+        if (at.isAfter(lastSeenAt)) {
+            lastSeenAt = at;
+        }
+    }
+
     boolean isLiveAt(Instant now) {
         return revokedAt == null
                 && now.isBefore(expiresAt)

@@ -12,7 +12,7 @@ interface SessionViewRepository extends JpaRepository<SessionView, String> {
 
     Optional<SessionView> findBySecretHash(String secretHash);
 
-    List<SessionView> findByAccountRefAndRevokedAtIsNull(String accountRef);
+    List<SessionView> findByAccountRefAndRevokedAtIsNullOrderByStartedAtDesc(String accountRef);
 
     /** Idle tracking is throttled: only rows not touched for a while are written. */
     @Modifying

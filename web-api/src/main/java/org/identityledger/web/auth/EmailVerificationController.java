@@ -1,10 +1,11 @@
 package org.identityledger.web.auth;
 
 import org.identityledger.command.account.EmailVerificationService;
-import org.identityledger.command.account.IssuedVerificationToken;
+import org.identityledger.command.account.IssuedToken;
 import org.identityledger.command.account.TokenInvalidException;
-import org.identityledger.command.account.VerificationLink;
+import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.navigation.NextPath;
+import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.query.account.AccountSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,10 +23,13 @@ class EmailVerificationController {
 
     private final EmailVerificationService verificationService;
     private final Accounts accounts;
+    private final BackgroundRequests background;
 
-    EmailVerificationController(EmailVerificationService verificationService, Accounts accounts) {
+    EmailVerificationController(EmailVerificationService verificationService, Accounts accounts,
+                                BackgroundRequests background) {
         this.verificationService = verificationService;
         this.accounts = accounts;
+        this.background = background;
     }
 
     @PostMapping(path = "/v1/auth/email/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -36,7 +40,7 @@ class EmailVerificationController {
         if (!token.matches("[A-Za-z0-9_-]{43}")) {
             throw new TokenInvalidException();
         }
-        IssuedVerificationToken verified = verificationService.verify(token);
+        IssuedToken verified = verificationService.verify(token);
         AccountSummary account = accounts.find(verified.accountRef());
         return new VerifiedAnswer(account.accountRef(), account.state(), true, NextPath.sanitize(verified.nextPath()));
     }
@@ -48,6 +52,8 @@ class EmailVerificationController {
         String email = fields.requiredEmail("email", body.email());
         String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
         fields.validate();
-        verificationService.resend(email, new VerificationLink(NextPath.sanitize(body.nextPath()), returnTarget));
+        LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget);
+        // Off the request thread: the answer and its timing must not tell whether the address has an account.
+        background.submit(() -> verificationService.resend(email, link));
     }
 }

@@ -2,7 +2,7 @@ package org.identityledger.web.auth;
 
 import org.identityledger.command.account.SignupRequest;
 import org.identityledger.command.account.SignupService;
-import org.identityledger.command.account.VerificationLink;
+import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.navigation.NextPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +36,7 @@ class SignupController {
         String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
         fields.validate();
         String accountRef = signupService.signup(new SignupRequest(email, password, displayName,
-                new VerificationLink(NextPath.sanitize(body.nextPath()), returnTarget)));
+                new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget)));
         return AccountBody.of(accounts.find(accountRef));
     }
 }

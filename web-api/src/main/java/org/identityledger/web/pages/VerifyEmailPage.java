@@ -2,9 +2,11 @@ package org.identityledger.web.pages;
 
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.EmailVerificationService;
-import org.identityledger.command.account.VerificationLink;
+import org.identityledger.command.account.LinkTarget;
+import org.identityledger.command.account.TokenInvalidException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.command.navigation.NextPath;
+import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.infrastructure.config.IdentityProperties;
 import org.identityledger.infrastructure.config.PublicLinks;
 import org.springframework.http.MediaType;
@@ -25,10 +27,13 @@ class VerifyEmailPage {
     private static final String IOS = "ios";
 
     private final EmailVerificationService verificationService;
+    private final BackgroundRequests background;
     private final IdentityProperties properties;
 
-    VerifyEmailPage(EmailVerificationService verificationService, IdentityProperties properties) {
+    VerifyEmailPage(EmailVerificationService verificationService, BackgroundRequests background,
+                    IdentityProperties properties) {
         this.verificationService = verificationService;
+        this.background = background;
         this.properties = properties;
     }
 
@@ -63,11 +68,11 @@ class VerifyEmailPage {
         boolean ios = IOS.equals(returnTarget);
         try {
             if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-                throw new org.identityledger.command.account.TokenInvalidException();
+                throw new TokenInvalidException();
             }
             verificationService.verify(token);
         } catch (DomainException refused) {
-            return PageHtml.page(statusOf(refused.code()), titleOf(refused.code()),
+            return PageHtml.page(Pages.statusOf(refused.code()), Pages.titleOf(refused.code()),
                     "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + requestNewLinkForm(nextPath, ios));
         }
         StringBuilder body = new StringBuilder("<p>Thank you, your email address is confirmed.</p>");
@@ -88,7 +93,8 @@ class VerifyEmailPage {
             return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
                     + requestNewLinkForm(nextPath, IOS.equals(returnTarget)));
         }
-        verificationService.resend(email.strip(), new VerificationLink(nextPath, IOS.equals(returnTarget) ? IOS : null));
+        LinkTarget link = new LinkTarget(nextPath, IOS.equals(returnTarget) ? IOS : null);
+        background.submit(() -> verificationService.resend(email.strip(), link));
         return PageHtml.page(202, "Check your inbox",
                 "<p>If an account with that address is waiting for verification, a new link is on its way.</p>");
     }
@@ -104,21 +110,5 @@ class VerifyEmailPage {
                 + PageHtml.hidden("next", nextPath)
                 + (ios ? PageHtml.hidden("return_target", IOS) : "")
                 + "<button type=\"submit\">Send me a new link</button></form>";
-    }
-
-    private static int statusOf(String code) {
-        return switch (code) {
-            case "TOKEN_EXPIRED" -> 410;
-            case "TOKEN_ALREADY_USED" -> 409;
-            default -> 400;
-        };
-    }
-
-    private static String titleOf(String code) {
-        return switch (code) {
-            case "TOKEN_EXPIRED" -> "This link has expired";
-            case "TOKEN_ALREADY_USED" -> "This link was already used";
-            default -> "This link is not valid";
-        };
     }
 }

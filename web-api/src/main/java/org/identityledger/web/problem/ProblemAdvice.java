@@ -2,6 +2,7 @@ package org.identityledger.web.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
 import org.slf4j.Logger;
@@ -48,12 +49,16 @@ public class ProblemAdvice {
             Map.entry("PASSWORD_POLICY", HttpStatus.BAD_REQUEST),
             Map.entry("ACCOUNT_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("ILLEGAL_STATE_TRANSITION", HttpStatus.CONFLICT),
-            Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED));
+            Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
+            Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("REFRESH_TOKEN_REUSED", HttpStatus.UNAUTHORIZED),
+            Map.entry("REFRESH_TOKEN_INVALID", HttpStatus.UNAUTHORIZED));
 
     @ExceptionHandler(PasswordPolicyException.class)
-    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyException refused) {
+    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyException refused, HttpServletRequest request) {
+        String field = request.getRequestURI().startsWith("/v1/auth/password/") ? "new_password" : "password";
         return Problem.response(Problem.withErrors(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(),
-                List.of(new FieldProblem("password", refused.reason().name(), refused.getMessage()))));
+                List.of(new FieldProblem(field, refused.reason().name(), refused.getMessage()))));
     }
 
     @ExceptionHandler(DomainException.class)

@@ -3,15 +3,20 @@ package org.identityledger.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.common.Secrets;
+import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
 import org.identityledger.query.session.LiveSession;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Who is calling: hash the presented session secret and ask the session read model, which is
- * current within the same transaction as every logout and revocation.
+ * Who is calling. A bearer request is resolved from its access token alone (never a cookie): a valid
+ * signature names the session, and the session read model, current within the same transaction as
+ * every logout and revocation, says whether it is still live. A browser request is resolved by the
+ * SHA-256 of its session cookie.
  */
 @Component
 public class SessionResolver {
@@ -21,16 +26,23 @@ public class SessionResolver {
     private final QueryGateway queryGateway;
     private final Secrets secrets;
     private final CookieSettings cookies;
+    private final AccessTokens accessTokens;
 
-    public SessionResolver(QueryGateway queryGateway, Secrets secrets, CookieSettings cookies) {
+    public SessionResolver(QueryGateway queryGateway, Secrets secrets, CookieSettings cookies, AccessTokens accessTokens) {
         this.queryGateway = queryGateway;
         this.secrets = secrets;
         this.cookies = cookies;
+        this.accessTokens = accessTokens;
     }
 
     public Optional<LiveSession> resolve(HttpServletRequest request) {
         if (Requests.isBearer(request)) {
-            // Bearer requests never read cookies; access tokens arrive with the native transport.
+            String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip();
+            return accessTokens.verify(token)
+                    .map(claims -> queryGateway.query(new FindLiveSessionByIdQuery(claims.sessionId()), LiveSession.class).join())
+                    .filter(session -> session.accountRef() != null);
+        }
+        if (Requests.isNativeRoute(request)) {
             return Optional.empty();
         }
         return Requests.cookie(request, cookies.sessionCookieName())

@@ -1,0 +1,36 @@
+package org.identityledger.command.session;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.identityledger.command.common.CommandRetry;
+import org.identityledger.command.common.Secrets;
+import org.springframework.stereotype.Service;
+
+/** Rotating a native session's refresh token. */
+@Service
+public class RefreshService {
+
+    private final CommandGateway commandGateway;
+    private final SessionLookup sessionLookup;
+    private final Secrets secrets;
+
+    public RefreshService(CommandGateway commandGateway, SessionLookup sessionLookup, Secrets secrets) {
+        this.commandGateway = commandGateway;
+        this.sessionLookup = sessionLookup;
+        this.secrets = secrets;
+    }
+
+    /** Returns the session with its next refresh token in {@code secret}; the presented one is spent. */
+    public SignedInSession refresh(String rawRefreshToken) {
+        String presentedHash = secrets.hash(rawRefreshToken);
+        SessionLookup.RefreshTokenOwner owner = sessionLookup.refreshTokenOwner(presentedHash)
+                .orElseThrow(RefreshTokenInvalidException::new);
+        Secrets.IssuedSecret next = secrets.issue();
+        RefreshOutcome outcome = CommandRetry.sendAndWait(commandGateway,
+                new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
+        return switch (outcome) {
+            case ROTATED -> new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), null);
+            case REUSED -> throw new RefreshTokenReusedException();
+            case EXPIRED, REVOKED -> throw new RefreshTokenInvalidException();
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.identityledger.command.session;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the command side's session lookups, kept by {@link SessionLookupProjection}. */
+@Component
+public class SessionLookup {
+
+    private final JdbcTemplate jdbc;
+
+    public SessionLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<RefreshTokenOwner> refreshTokenOwner(String tokenHash) {
+        return jdbc.query("SELECT session_id, account_ref FROM refresh_token_lookup WHERE token_hash = ?",
+                (row, index) -> new RefreshTokenOwner(row.getString(1), row.getString(2)), tokenHash).stream().findFirst();
+    }
+
+    public List<String> liveSessionIdsOf(String accountRef) {
+        return jdbc.queryForList("SELECT session_id FROM session_lookup WHERE account_ref = ? AND NOT revoked",
+                String.class, accountRef);
+    }
+
+    public record RefreshTokenOwner(String sessionId, String accountRef) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.identityledger.events.session;
+
+import org.axonframework.serialization.Revision;
+import org.identityledger.events.CredentialData;
+
+import java.time.Instant;
+
+/**
+ * A native session's refresh token was spent and replaced by the next one of its family. Only
+ * hashes are recorded; {@code generation} counts rotations from 0 (the token issued at login).
+ */
+@Revision("1")
+public record RefreshTokenRotatedEvent(
+        String sessionId,
+        String accountRef,
+        @CredentialData String spentTokenHash,
+        @CredentialData String newTokenHash,
+        long generation,
+        Instant rotatedAt) {
+}

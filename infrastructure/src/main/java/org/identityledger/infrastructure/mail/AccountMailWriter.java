@@ -1,0 +1,63 @@
+package org.identityledger.infrastructure.mail;
+
+import org.identityledger.command.account.AccountMail;
+import org.identityledger.command.account.AccountMailOutbox;
+import org.identityledger.infrastructure.config.PublicLinks;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Composes account emails (text and HTML) and queues them in the outbox, in the caller's transaction. */
+@Component
+class AccountMailWriter implements AccountMailOutbox {
+
+    private final MailOutbox outbox;
+    private final PublicLinks links;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    AccountMailWriter(MailOutbox outbox, PublicLinks links, MailSettings settings, Clock clock) {
+        this.outbox = outbox;
+        this.links = links;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void enqueue(AccountMail mail) {
+        Template template = Template.of(mail.purpose());
+        String link = links.page(template.page(), mail.rawToken(), mail.link().nextPath(), mail.link().returnTarget());
+        Instant expiry = mail.expiresAt().truncatedTo(ChronoUnit.SECONDS);
+        String greeting = mail.displayName() == null ? "Hello," : "Hello " + mail.displayName() + ",";
+        String text = greeting + "\n\n"
+                + template.instruction() + "\n\n"
+                + link + "\n\n"
+                + "The link works once and expires at " + expiry + ".\n"
+                + template.disclaimer() + "\n";
+        String html = "<!DOCTYPE html><html><body>"
+                + "<p>" + Html.escape(greeting) + "</p>"
+                + "<p>" + Html.escape(template.instruction()) + "</p>"
+                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(template.button()) + "</a></p>"
+                + "<p>The link works once and expires at " + expiry + ".<br>"
+                + Html.escape(template.disclaimer()) + "</p>"
+                + "</body></html>";
+        outbox.add(mail.email(), template.subject(), text, html, settings.logLinks() ? link : null, clock.instant());
+    }
+
+    private record Template(String page, String subject, String instruction, String button, String disclaimer) {
+
+        static Template of(AccountMail.Purpose purpose) {
+            return switch (purpose) {
+                case EMAIL_VERIFICATION -> new Template("/auth/verify-email", "Verify your email address",
+                        "Please confirm your email address by opening this link:", "Verify my email address",
+                        "If you did not sign up, ignore this message.");
+                case PASSWORD_RESET -> new Template("/auth/reset-password", "Reset your password",
+                        "Someone (hopefully you) asked to reset your password. Choose a new one here:",
+                        "Choose a new password",
+                        "If you did not ask for this, ignore this message; your password stays as it is.");
+            };
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.identityledger.query.session;
+
+/** The account's live sessions, newest first; answers {@link SessionList}. */
+public record ListLiveSessionsQuery(String accountRef) {
+}

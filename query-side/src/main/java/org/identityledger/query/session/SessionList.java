@@ -1,0 +1,6 @@
+package org.identityledger.query.session;
+
+import java.util.List;
+
+public record SessionList(List<SessionSummary> sessions) {
+}

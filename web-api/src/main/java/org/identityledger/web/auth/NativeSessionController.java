@@ -1,0 +1,97 @@
+package org.identityledger.web.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.queryhandling.QueryGateway;
+import org.identityledger.command.session.RefreshService;
+import org.identityledger.command.session.RefreshTokenInvalidException;
+import org.identityledger.command.session.SignInService;
+import org.identityledger.command.session.SignOutService;
+import org.identityledger.command.session.SignedInSession;
+import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.query.session.FindLiveSessionByIdQuery;
+import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.security.SessionResolver;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The native and partner transport: a short-lived bearer access token plus an opaque refresh token
+ * that rotates on every use. No cookies are read or set here and no CSRF token is needed.
+ */
+@RestController
+class NativeSessionController {
+
+    /** A refresh token is 43 base64url characters. */
+    private static final int REFRESH_TOKEN_FIELD_MAX = 256;
+
+    private final SignInService signInService;
+    private final RefreshService refreshService;
+    private final SignOutService signOutService;
+    private final SessionResolver sessionResolver;
+    private final AccessTokens accessTokens;
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+
+    NativeSessionController(SignInService signInService, RefreshService refreshService, SignOutService signOutService,
+                            SessionResolver sessionResolver, AccessTokens accessTokens, QueryGateway queryGateway,
+                            Clock clock) {
+        this.signInService = signInService;
+        this.refreshService = refreshService;
+        this.signOutService = signOutService;
+        this.sessionResolver = sessionResolver;
+        this.accessTokens = accessTokens;
+        this.queryGateway = queryGateway;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/v1/auth/native/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<NativeTokensAnswer> login(@RequestBody NativeLoginBody body) {
+        Fields fields = new Fields();
+        String email = fields.requiredEmail("email", body.email());
+        String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
+        String deviceName = fields.optionalText("device_name", body.deviceName(), SignupController.DISPLAY_NAME_MAX);
+        fields.validate();
+        SignedInSession session = signInService.signInNatively(email, password, deviceName);
+        return answer(session.sessionId(), session.accountRef(), session.secret(), session.expiresAt());
+    }
+
+    @PostMapping(path = "/v1/auth/native/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<NativeTokensAnswer> refresh(@RequestBody RefreshBody body) {
+        Fields fields = new Fields();
+        String refreshToken = fields.requiredSecret("refresh_token", body.refreshToken(), REFRESH_TOKEN_FIELD_MAX);
+        fields.validate();
+        if (!refreshToken.matches("[A-Za-z0-9_-]{43}")) {
+            throw new RefreshTokenInvalidException();
+        }
+        SignedInSession rotated = refreshService.refresh(refreshToken);
+        LiveSession live = queryGateway.query(new FindLiveSessionByIdQuery(rotated.sessionId()), LiveSession.class).join();
+        if (live == null) {
+            throw new RefreshTokenInvalidException();
+        }
+        return answer(rotated.sessionId(), rotated.accountRef(), rotated.secret(), live.expiresAt());
+    }
+
+    @PostMapping("/v1/auth/native/logout")
+    ResponseEntity<Void> logout(HttpServletRequest request) {
+        LiveSession session = sessionResolver.require(request);
+        signOutService.signOut(session.sessionId());
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<NativeTokensAnswer> answer(String sessionId, String accountRef, String refreshToken,
+                                                      Instant sessionExpiresAt) {
+        AccessTokens.IssuedAccessToken accessToken = accessTokens.issue(sessionId, accountRef);
+        long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), sessionExpiresAt).toSeconds());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new NativeTokensAnswer(accessToken.token(), "Bearer", accessToken.expiresInSeconds(), refreshToken,
+                        refreshExpiresIn, sessionId, accountRef));
+    }
+}

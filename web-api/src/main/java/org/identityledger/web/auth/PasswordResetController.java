@@ -1,0 +1,54 @@
+package org.identityledger.web.auth;
+
+import org.identityledger.command.account.LinkTarget;
+import org.identityledger.command.account.PasswordResetService;
+import org.identityledger.command.account.TokenInvalidException;
+import org.identityledger.command.navigation.NextPath;
+import org.identityledger.infrastructure.background.BackgroundRequests;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Forgotten passwords: ask for a link, then redeem it for a new password. */
+@RestController
+class PasswordResetController {
+
+    private final PasswordResetService passwordResetService;
+    private final BackgroundRequests background;
+
+    PasswordResetController(PasswordResetService passwordResetService, BackgroundRequests background) {
+        this.passwordResetService = passwordResetService;
+        this.background = background;
+    }
+
+    /**
+     * Always 202, and the work happens off the request thread, so neither the answer nor its timing
+     * tells whether the address has an account.
+     */
+    @PostMapping(path = "/v1/auth/password/reset-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void requestReset(@RequestBody ResetRequestBody body) {
+        Fields fields = new Fields();
+        String email = fields.requiredEmail("email", body.email());
+        String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
+        fields.validate();
+        LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget);
+        background.submit(() -> passwordResetService.requestReset(email, link));
+    }
+
+    @PostMapping(path = "/v1/auth/password/reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reset(@RequestBody ResetPasswordBody body) {
+        Fields fields = new Fields();
+        String token = fields.requiredSecret("token", body.token(), EmailVerificationController.TOKEN_FIELD_MAX);
+        String newPassword = fields.requiredSecret("new_password", body.newPassword(), SignupController.PASSWORD_FIELD_MAX);
+        fields.validate();
+        if (!token.matches("[A-Za-z0-9_-]{43}")) {
+            throw new TokenInvalidException();
+        }
+        passwordResetService.resetPassword(token, newPassword);
+    }
+}
