@@ -18,6 +18,7 @@ public final class Browser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
     private String csrfToken;
+    private String bearerToken;
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -31,8 +32,14 @@ public final class Browser {
         return this;
     }
 
+    /** Sends {@code Authorization: Bearer} on every request from now on (native and partner clients). */
+    public Browser bearer(String accessToken) {
+        this.bearerToken = accessToken;
+        return this;
+    }
+
     public HttpAnswer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(authorized(HttpRequest.newBuilder(uri(path))).GET());
     }
 
     public HttpAnswer postJson(String path, String json) {
@@ -76,9 +83,16 @@ public final class Browser {
     }
 
     private HttpRequest.Builder write(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path)));
         if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
+        }
+        return request;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         return request;
     }

@@ -96,6 +96,24 @@ public abstract class IntegrationTest {
         return accountRef;
     }
 
+    /** A native client: no cookie jar use, no CSRF token. */
+    protected Browser nativeClient() {
+        return new Browser("http://localhost:" + port);
+    }
+
+    protected HttpAnswer nativeLogIn(String email) {
+        HttpAnswer answer = nativeClient().postJson("/v1/auth/native/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"device_name\":\"Test iPhone\"}");
+        if (answer.status() != 200) {
+            throw new AssertionError("native login failed: " + answer.body());
+        }
+        return answer;
+    }
+
+    protected HttpAnswer refresh(String refreshToken) {
+        return nativeClient().postJson("/v1/auth/native/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+    }
+
     protected HttpAnswer logIn(Browser browser, String email) {
         return browser.postJson("/v1/auth/login", loginJson(email, PASSWORD));
     }

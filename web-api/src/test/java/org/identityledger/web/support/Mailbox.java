@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 public final class Mailbox {
 
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/auth/verify-email\\?token=([A-Za-z0-9_-]{43})\\S*)");
+    private static final Pattern RESET_LINK = Pattern.compile("(https?://\\S+/auth/reset-password\\?token=([A-Za-z0-9_-]{43})\\S*)");
 
     private final GreenMail smtp;
 
@@ -49,6 +50,15 @@ public final class Mailbox {
         Matcher matcher = LINK.matcher(awaitVerificationLink(address, count));
         matcher.find();
         return matcher.group(2);
+    }
+
+    /** The reset link in the {@code count}-th message to the address (counting every mail to it). */
+    public Matcher awaitResetLink(String address, int count) {
+        Matcher matcher = RESET_LINK.matcher(text(awaitMessage(address, count)));
+        if (!matcher.find()) {
+            throw new AssertionError("no reset link in mail " + count + " to " + address);
+        }
+        return matcher;
     }
 
     public static String text(Part part) {
