@@ -98,6 +98,25 @@ class NativeSessionHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aLongLivedSessionIsSnapshottedAndStillDetectsReuse() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        HttpAnswer login = nativeLogIn(email);
+        String sessionId = login.text("session_id");
+        String refreshToken = login.text("refresh_token");
+        for (int rotation = 0; rotation < 60; rotation++) {
+            HttpAnswer rotated = refresh(refreshToken);
+            assertThat(rotated.status()).isEqualTo(200);
+            refreshToken = rotated.text("refresh_token");
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class, sessionId)).isPositive();
+        assertThat(refresh(refreshToken).status()).isEqualTo(200);
+        refresh(login.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_REUSED");
+    }
+
+    @Test
     void nativeLogoutRevokesTheSessionAtOnce() {
         String email = uniqueEmail();
         signUp(browser(), email);

@@ -6,6 +6,8 @@ import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
+import org.identityledger.events.account.PasswordChangedEvent;
+import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,71 @@ class AccountTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         assertThat(outbox.mails).isEmpty();
+    }
+
+    private static PasswordResetRequestedEvent resetRequested(String token, Instant expiresAt) {
+        return new PasswordResetRequestedEvent(ACCOUNT, "hash-of-" + token, NOW.minusSeconds(60), expiresAt, "/");
+    }
+
+    @Test
+    void canRequestAPasswordResetAndGetAMail() {
+        fixture.given(registered())
+                .when(new RequestPasswordResetCommand(ACCOUNT, new LinkTarget("/", "ios")))
+                .expectEvents(new PasswordResetRequestedEvent(ACCOUNT, "hash-of-token-1", NOW, NOW.plus(RESET_LIFETIME), "/"));
+        assertThat(outbox.mails).singleElement().satisfies(mail -> {
+            assertThat(mail.purpose()).isEqualTo(AccountMail.Purpose.PASSWORD_RESET);
+            assertThat(mail.rawToken()).isEqualTo("token-1");
+        });
+    }
+
+    @Test
+    void aSuspendedAccountGetsNoResetMail() {
+        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse", NOW.minusSeconds(1)))
+                .when(new RequestPasswordResetCommand(ACCOUNT, new LinkTarget("/", null)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(outbox.mails).isEmpty();
+    }
+
+    @Test
+    void canResetThePasswordWithAFreshToken() {
+        fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)))
+                .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "new-phc"))
+                .expectEvents(new PasswordChangedEvent(ACCOUNT, "new-phc", "hash-of-token-1", NOW));
+    }
+
+    @Test
+    void cannotReuseAResetToken() {
+        fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)),
+                        new PasswordChangedEvent(ACCOUNT, "new-phc", "hash-of-token-1", NOW.minusSeconds(1)))
+                .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "newer-phc"))
+                .expectNoEvents()
+                .expectException(TokenAlreadyUsedException.class);
+    }
+
+    @Test
+    void aResetSpendsEveryOtherOutstandingResetLink() {
+        fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)), resetRequested("token-2", NOW.plusSeconds(600)),
+                        new PasswordChangedEvent(ACCOUNT, "new-phc", "hash-of-token-2", NOW.minusSeconds(1)))
+                .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "newer-phc"))
+                .expectNoEvents()
+                .expectException(TokenAlreadyUsedException.class);
+    }
+
+    @Test
+    void cannotResetWithAnExpiredToken() {
+        fixture.given(registered(), resetRequested("token-1", NOW))
+                .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "new-phc"))
+                .expectNoEvents()
+                .expectException(TokenExpiredException.class);
+    }
+
+    @Test
+    void aVerificationTokenIsNoResetToken() {
+        fixture.given(registered(), issued("token-1", NOW.plusSeconds(600)))
+                .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "new-phc"))
+                .expectNoEvents()
+                .expectException(TokenInvalidException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.identityledger.command.session;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
@@ -47,6 +48,70 @@ class SessionTest {
                         NOW, NOW, IDLE))
                 .expectNoEvents()
                 .expectException(IllegalArgumentException.class);
+    }
+
+    private static SessionStartedEvent nativeStarted() {
+        return new SessionStartedEvent("ses_1", "acc_1", SessionTransport.NATIVE, "refresh-0", "iPhone",
+                NOW.minusSeconds(10), NOW.plus(Duration.ofDays(30)), Duration.ofDays(14));
+    }
+
+    @Test
+    void canRotateTheCurrentRefreshToken() {
+        fixture.given(nativeStarted())
+                .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-1"))
+                .expectResultMessagePayload(RefreshOutcome.ROTATED)
+                .expectEvents(new RefreshTokenRotatedEvent("ses_1", "acc_1", "refresh-0", "refresh-1", 1, NOW));
+    }
+
+    @Test
+    void presentingASpentRefreshTokenRevokesTheWholeSession() {
+        fixture.given(nativeStarted(), new RefreshTokenRotatedEvent("ses_1", "acc_1", "refresh-0", "refresh-1", 1, NOW))
+                .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-2"))
+                .expectResultMessagePayload(RefreshOutcome.REUSED)
+                .expectEvents(new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.REFRESH_TOKEN_REUSED, NOW));
+    }
+
+    @Test
+    void cannotRefreshARevokedSession() {
+        fixture.given(nativeStarted(), new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, NOW))
+                .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-1"))
+                .expectResultMessagePayload(RefreshOutcome.REVOKED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSpentTokenOfAnAlreadyRevokedSessionIsStillReportedAsReuse() {
+        fixture.given(nativeStarted(), new RefreshTokenRotatedEvent("ses_1", "acc_1", "refresh-0", "refresh-1", 1, NOW),
+                        new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.REFRESH_TOKEN_REUSED, NOW))
+                .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-2"))
+                .expectResultMessagePayload(RefreshOutcome.REUSED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRefreshPastTheAbsoluteLifetime() {
+        fixture.given(new SessionStartedEvent("ses_1", "acc_1", SessionTransport.NATIVE, "refresh-0", null,
+                        NOW.minus(Duration.ofDays(30)), NOW, Duration.ofDays(60)))
+                .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-1"))
+                .expectResultMessagePayload(RefreshOutcome.EXPIRED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRefreshAfterTheInactivityLimit() {
+        fixture.given(new SessionStartedEvent("ses_1", "acc_1", SessionTransport.NATIVE, "refresh-0", null,
+                        NOW.minus(Duration.ofDays(15)), NOW.plus(Duration.ofDays(15)), Duration.ofDays(14)))
+                .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-1"))
+                .expectResultMessagePayload(RefreshOutcome.EXPIRED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBrowserSessionHasNoRefreshTokens() {
+        fixture.given(started())
+                .when(new RefreshSessionCommand("ses_1", "secret-hash", "refresh-1"))
+                .expectResultMessagePayload(RefreshOutcome.REVOKED)
+                .expectNoEvents();
     }
 
     @Test
