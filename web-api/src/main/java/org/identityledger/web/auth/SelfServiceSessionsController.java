@@ -49,8 +49,8 @@ class SelfServiceSessionsController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new SessionsAnswer(sessions));
     }
 
-    @DeleteMapping("/v1/auth/sessions/{sessionId}")
-    ResponseEntity<Void> revoke(@PathVariable("sessionId") String sessionId, HttpServletRequest request) {
+    @DeleteMapping("/v1/auth/sessions/{session_id}")
+    ResponseEntity<Void> revoke(@PathVariable("session_id") String sessionId, HttpServletRequest request) {
         LiveSession caller = sessionResolver.require(request);
         boolean owned = liveSessionsOf(caller).stream().anyMatch(session -> session.sessionId().equals(sessionId));
         if (!owned) {

@@ -1,0 +1,22 @@
+package org.identityledger.web.openapi;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The live description at /v3/api-docs; the prose contract is ../shared/API.md. */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+    @Bean
+    public OpenAPI identityLedgerApi() {
+        return new OpenAPI().info(new Info()
+                .title("Identity Ledger")
+                .version("v1")
+                .description("Event-sourced identity service. JSON bodies use snake_case; every error is"
+                        + " application/problem+json (RFC 9457) with a stable `code`. Browser writes under /v1/ need"
+                        + " the X-CSRF-Token header from GET /v1/auth/csrf; bearer requests and /v1/auth/native/**"
+                        + " do not."));
+    }
+}
