@@ -18,7 +18,6 @@ public class IdentityProperties {
     private final Verification verification = new Verification();
     private final Mail mail = new Mail();
     private final Password password = new Password();
-    private final Abuse abuse = new Abuse();
     private final EmbeddedPostgres embeddedPostgres = new EmbeddedPostgres();
     private final PasswordReset passwordReset = new PasswordReset();
     private final Jwt jwt = new Jwt();
@@ -57,10 +56,6 @@ public class IdentityProperties {
 
     public Password getPassword() {
         return password;
-    }
-
-    public Abuse getAbuse() {
-        return abuse;
     }
 
     public EmbeddedPostgres getEmbeddedPostgres() {
@@ -321,18 +316,6 @@ public class IdentityProperties {
 
         public void setArgon2Parallelism(int argon2Parallelism) {
             this.argon2Parallelism = argon2Parallelism;
-        }
-    }
-
-    public static class Abuse {
-        private boolean enabled = true;
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.Base64;
  * (production: from a secret store) or, in the embedded default, a file created in the data directory.
  */
 @Component
-class KeyEncryptionKey {
+public class KeyEncryptionKey {
 
     private static final Logger log = LoggerFactory.getLogger(KeyEncryptionKey.class);
     private static final int KEY_BYTES = 32;
@@ -44,6 +44,17 @@ class KeyEncryptionKey {
             throw new IllegalStateException("identity.jwt.key-encryption-key must be base64 of 32 bytes");
         }
         this.key = new SecretKeySpec(bytes, "AES");
+    }
+
+    /** A key for another purpose, derived so that one secret to manage covers all of them. */
+    public SecretKeySpec derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("cannot derive a key", failure);
+        }
     }
 
     byte[] seal(String plaintext, String kid) {

@@ -7,6 +7,8 @@ import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.navigation.NextPath;
 import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.query.account.AccountSummary;
+import jakarta.servlet.http.HttpServletRequest;
+import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,16 +26,19 @@ class EmailVerificationController {
     private final EmailVerificationService verificationService;
     private final Accounts accounts;
     private final BackgroundRequests background;
+    private final AbuseGuard abuseGuard;
 
     EmailVerificationController(EmailVerificationService verificationService, Accounts accounts,
-                                BackgroundRequests background) {
+                                BackgroundRequests background, AbuseGuard abuseGuard) {
+        this.abuseGuard = abuseGuard;
         this.verificationService = verificationService;
         this.accounts = accounts;
         this.background = background;
     }
 
     @PostMapping(path = "/v1/auth/email/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    VerifiedAnswer verify(@RequestBody VerifyEmailBody body) {
+    VerifiedAnswer verify(@RequestBody VerifyEmailBody body, HttpServletRequest request) {
+        abuseGuard.verification(request);
         Fields fields = new Fields();
         String token = fields.requiredSecret("token", body.token(), TOKEN_FIELD_MAX);
         fields.validate();
@@ -47,11 +52,12 @@ class EmailVerificationController {
 
     @PostMapping(path = "/v1/auth/email/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void resend(@RequestBody ResendVerificationBody body) {
+    void resend(@RequestBody ResendVerificationBody body, HttpServletRequest request) {
         Fields fields = new Fields();
         String email = fields.requiredEmail("email", body.email());
         String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
         fields.validate();
+        abuseGuard.resend(request, email);
         LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget);
         // Off the request thread: the answer and its timing must not tell whether the address has an account.
         background.submit(() -> verificationService.resend(email, link));

@@ -10,6 +10,7 @@ import org.identityledger.command.session.SignedInSession;
 import org.identityledger.infrastructure.token.AccessTokens;
 import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.security.AbuseGuard;
 import org.identityledger.web.security.SessionResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -39,8 +40,9 @@ class NativeSessionController {
     private final AccessTokens accessTokens;
     private final QueryGateway queryGateway;
     private final Clock clock;
+    private final AbuseGuard abuseGuard;
 
-    NativeSessionController(SignInService signInService, RefreshService refreshService, SignOutService signOutService,
+    NativeSessionController(AbuseGuard abuseGuard, SignInService signInService, RefreshService refreshService, SignOutService signOutService,
                             SessionResolver sessionResolver, AccessTokens accessTokens, QueryGateway queryGateway,
                             Clock clock) {
         this.signInService = signInService;
@@ -50,21 +52,24 @@ class NativeSessionController {
         this.accessTokens = accessTokens;
         this.queryGateway = queryGateway;
         this.clock = clock;
+        this.abuseGuard = abuseGuard;
     }
 
     @PostMapping(path = "/v1/auth/native/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NativeTokensAnswer> login(@RequestBody NativeLoginBody body) {
+    ResponseEntity<NativeTokensAnswer> login(@RequestBody NativeLoginBody body, HttpServletRequest request) {
         Fields fields = new Fields();
         String email = fields.requiredEmail("email", body.email());
         String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
         String deviceName = fields.optionalText("device_name", body.deviceName(), SignupController.DISPLAY_NAME_MAX);
         fields.validate();
-        SignedInSession session = signInService.signInNatively(email, password, deviceName);
+        SignedInSession session = abuseGuard.login(request, email,
+                () -> signInService.signInNatively(email, password, deviceName));
         return answer(session.sessionId(), session.accountRef(), session.secret(), session.expiresAt());
     }
 
     @PostMapping(path = "/v1/auth/native/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NativeTokensAnswer> refresh(@RequestBody RefreshBody body) {
+    ResponseEntity<NativeTokensAnswer> refresh(@RequestBody RefreshBody body, HttpServletRequest request) {
+        abuseGuard.refresh(request);
         Fields fields = new Fields();
         String refreshToken = fields.requiredSecret("refresh_token", body.refreshToken(), REFRESH_TOKEN_FIELD_MAX);
         fields.validate();

@@ -5,6 +5,8 @@ import org.identityledger.command.account.PasswordResetService;
 import org.identityledger.command.account.TokenInvalidException;
 import org.identityledger.command.navigation.NextPath;
 import org.identityledger.infrastructure.background.BackgroundRequests;
+import jakarta.servlet.http.HttpServletRequest;
+import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +20,11 @@ class PasswordResetController {
 
     private final PasswordResetService passwordResetService;
     private final BackgroundRequests background;
+    private final AbuseGuard abuseGuard;
 
-    PasswordResetController(PasswordResetService passwordResetService, BackgroundRequests background) {
+    PasswordResetController(PasswordResetService passwordResetService, BackgroundRequests background,
+                            AbuseGuard abuseGuard) {
+        this.abuseGuard = abuseGuard;
         this.passwordResetService = passwordResetService;
         this.background = background;
     }
@@ -30,18 +35,20 @@ class PasswordResetController {
      */
     @PostMapping(path = "/v1/auth/password/reset-request", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void requestReset(@RequestBody ResetRequestBody body) {
+    void requestReset(@RequestBody ResetRequestBody body, HttpServletRequest request) {
         Fields fields = new Fields();
         String email = fields.requiredEmail("email", body.email());
         String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
         fields.validate();
+        abuseGuard.resetRequest(request, email);
         LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget);
         background.submit(() -> passwordResetService.requestReset(email, link));
     }
 
     @PostMapping(path = "/v1/auth/password/reset", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reset(@RequestBody ResetPasswordBody body) {
+    void reset(@RequestBody ResetPasswordBody body, HttpServletRequest request) {
+        abuseGuard.reset(request);
         Fields fields = new Fields();
         String token = fields.requiredSecret("token", body.token(), EmailVerificationController.TOKEN_FIELD_MAX);
         String newPassword = fields.requiredSecret("new_password", body.newPassword(), SignupController.PASSWORD_FIELD_MAX);

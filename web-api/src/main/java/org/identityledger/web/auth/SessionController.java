@@ -6,6 +6,7 @@ import org.identityledger.command.session.SignOutService;
 import org.identityledger.command.session.SignedInSession;
 import org.identityledger.query.account.AccountSummary;
 import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.security.AbuseGuard;
 import org.identityledger.web.security.CookieSettings;
 import org.identityledger.web.security.SessionResolver;
 import org.springframework.http.CacheControl;
@@ -31,9 +32,11 @@ class SessionController {
     private final Accounts accounts;
     private final CookieSettings cookies;
     private final Clock clock;
+    private final AbuseGuard abuseGuard;
 
     SessionController(SignInService signInService, SignOutService signOutService, SessionResolver sessionResolver,
-                      Accounts accounts, CookieSettings cookies, Clock clock) {
+                      Accounts accounts, CookieSettings cookies, Clock clock, AbuseGuard abuseGuard) {
+        this.abuseGuard = abuseGuard;
         this.signInService = signInService;
         this.signOutService = signOutService;
         this.sessionResolver = sessionResolver;
@@ -48,11 +51,14 @@ class SessionController {
         String email = fields.requiredEmail("email", body.email());
         String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
         fields.validate();
-        SignedInSession session = signInService.signInWithPassword(email, password, deviceNameOf(request));
+        SignedInSession session = abuseGuard.login(request, email,
+                () -> signInService.signInWithPassword(email, password, deviceNameOf(request)));
         AccountSummary account = accounts.find(session.accountRef());
         Duration cookieLifetime = Duration.between(clock.instant(), session.expiresAt());
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        abuseGuard.deviceCookieAfterLogin(request, email)
+                .ifPresent(device -> answer.header(HttpHeaders.SET_COOKIE, device.toString()));
+        return answer
                 .header(HttpHeaders.SET_COOKIE, cookies.sessionCookie(session.secret(), cookieLifetime).toString())
                 .body(new LoginAnswer(account.accountRef(), account.state(), account.emailVerified(),
                         new SessionBody(session.sessionId(), "browser", session.expiresAt())));

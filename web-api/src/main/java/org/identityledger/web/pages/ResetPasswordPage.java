@@ -10,6 +10,8 @@ import org.identityledger.command.navigation.NextPath;
 import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.infrastructure.config.IdentityProperties;
 import org.identityledger.infrastructure.config.PublicLinks;
+import jakarta.servlet.http.HttpServletRequest;
+import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,10 +31,12 @@ class ResetPasswordPage {
 
     private final PasswordResetService passwordResetService;
     private final BackgroundRequests background;
+    private final AbuseGuard abuseGuard;
     private final IdentityProperties properties;
 
     ResetPasswordPage(PasswordResetService passwordResetService, BackgroundRequests background,
-                      IdentityProperties properties) {
+                      IdentityProperties properties, AbuseGuard abuseGuard) {
+        this.abuseGuard = abuseGuard;
         this.passwordResetService = passwordResetService;
         this.background = background;
         this.properties = properties;
@@ -60,7 +64,9 @@ class ResetPasswordPage {
     ResponseEntity<String> submit(@RequestParam(name = "token", required = false) String token,
                                   @RequestParam(name = "new_password", required = false) String newPassword,
                                   @RequestParam(name = "next", required = false) String next,
-                                  @RequestParam(name = "return_target", required = false) String returnTarget) {
+                                  @RequestParam(name = "return_target", required = false) String returnTarget,
+                                  HttpServletRequest request) {
+        abuseGuard.reset(request);
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         try {
@@ -91,13 +97,15 @@ class ResetPasswordPage {
     @PostMapping(path = PATH + "/request", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> requestNewLink(@RequestParam(name = "email", required = false) String email,
                                           @RequestParam(name = "next", required = false) String next,
-                                          @RequestParam(name = "return_target", required = false) String returnTarget) {
+                                          @RequestParam(name = "return_target", required = false) String returnTarget,
+                                          HttpServletRequest request) {
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         if (email == null || !EmailAddress.isValid(email.strip())) {
             return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
                     + requestNewLinkForm(nextPath, ios));
         }
+        abuseGuard.resetRequest(request, email.strip());
         LinkTarget link = new LinkTarget(nextPath, ios ? IOS : null);
         background.submit(() -> passwordResetService.requestReset(email.strip(), link));
         return PageHtml.page(202, "Check your inbox",

@@ -9,6 +9,8 @@ import org.identityledger.command.navigation.NextPath;
 import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.infrastructure.config.IdentityProperties;
 import org.identityledger.infrastructure.config.PublicLinks;
+import jakarta.servlet.http.HttpServletRequest;
+import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,10 +30,12 @@ class VerifyEmailPage {
 
     private final EmailVerificationService verificationService;
     private final BackgroundRequests background;
+    private final AbuseGuard abuseGuard;
     private final IdentityProperties properties;
 
     VerifyEmailPage(EmailVerificationService verificationService, BackgroundRequests background,
-                    IdentityProperties properties) {
+                    IdentityProperties properties, AbuseGuard abuseGuard) {
+        this.abuseGuard = abuseGuard;
         this.verificationService = verificationService;
         this.background = background;
         this.properties = properties;
@@ -63,7 +67,9 @@ class VerifyEmailPage {
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> submit(@RequestParam(name = "token", required = false) String token,
                                   @RequestParam(name = "next", required = false) String next,
-                                  @RequestParam(name = "return_target", required = false) String returnTarget) {
+                                  @RequestParam(name = "return_target", required = false) String returnTarget,
+                                  HttpServletRequest request) {
+        abuseGuard.verification(request);
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         try {
@@ -87,12 +93,14 @@ class VerifyEmailPage {
     @PostMapping(path = PATH + "/resend", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> resend(@RequestParam(name = "email", required = false) String email,
                                   @RequestParam(name = "next", required = false) String next,
-                                  @RequestParam(name = "return_target", required = false) String returnTarget) {
+                                  @RequestParam(name = "return_target", required = false) String returnTarget,
+                                  HttpServletRequest request) {
         String nextPath = NextPath.sanitize(next);
         if (email == null || !EmailAddress.isValid(email.strip())) {
             return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
                     + requestNewLinkForm(nextPath, IOS.equals(returnTarget)));
         }
+        abuseGuard.resend(request, email.strip());
         LinkTarget link = new LinkTarget(nextPath, IOS.equals(returnTarget) ? IOS : null);
         background.submit(() -> verificationService.resend(email.strip(), link));
         return PageHtml.page(202, "Check your inbox",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
+import org.identityledger.infrastructure.abuse.RateLimitedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -59,6 +60,14 @@ public class ProblemAdvice {
         String field = request.getRequestURI().startsWith("/v1/auth/password/") ? "new_password" : "password";
         return Problem.response(Problem.withErrors(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(),
                 List.of(new FieldProblem(field, refused.reason().name(), refused.getMessage()))));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException limited) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                .contentType(Problem.MEDIA_TYPE)
+                .body(Problem.of(HttpStatus.TOO_MANY_REQUESTS, limited.code(), limited.getMessage()));
     }
 
     @ExceptionHandler(DomainException.class)
@@ -154,7 +163,12 @@ public class ProblemAdvice {
         while (cause != null) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.net.ConnectException) {
+                    || cause instanceof java.net.SocketException) {
+                return true;
+            }
+            // 08xxx: connection exceptions; 57P0x: the server is shutting down or restarting.
+            if (cause instanceof java.sql.SQLException sqlFailure && sqlFailure.getSQLState() != null
+                    && (sqlFailure.getSQLState().startsWith("08") || sqlFailure.getSQLState().startsWith("57P"))) {
                 return true;
             }
             cause = cause.getCause();

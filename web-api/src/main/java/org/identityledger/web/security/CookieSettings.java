@@ -29,6 +29,14 @@ public class CookieSettings {
         return secure ? "__Host-ledger_csrf" : "ledger_csrf";
     }
 
+    public String deviceCookieName() {
+        return secure ? "__Host-ledger_device" : "ledger_device";
+    }
+
+    public ResponseCookie deviceCookie(String value, Duration maxAge) {
+        return cookie(deviceCookieName(), value, maxAge);
+    }
+
     public ResponseCookie sessionCookie(String value, Duration maxAge) {
         return cookie(sessionCookieName(), value, maxAge);
     }

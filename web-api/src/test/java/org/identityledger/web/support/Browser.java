@@ -19,6 +19,7 @@ public final class Browser {
     private final HttpClient client;
     private String csrfToken;
     private String bearerToken;
+    private String forwardedFor;
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -90,7 +91,16 @@ public final class Browser {
         return request;
     }
 
+    /** Pretends to arrive through a proxy on behalf of this client address. */
+    public Browser forwardedFor(String clientAddress) {
+        this.forwardedFor = clientAddress;
+        return this;
+    }
+
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

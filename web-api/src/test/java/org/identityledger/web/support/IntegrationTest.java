@@ -54,6 +54,8 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("identity.mail.poll-interval", () -> "100ms");
         registry.add("identity.public-base-url", () -> "http://localhost:8080");
+        // These tests send hundreds of requests from one address; the limits have their own tests.
+        registry.add("identity.abuse.enabled", () -> "false");
     }
 
     @AfterEach

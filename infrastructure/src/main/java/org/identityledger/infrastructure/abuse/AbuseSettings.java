@@ -1,0 +1,77 @@
+package org.identityledger.infrastructure.abuse;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * identity.abuse.*: runtime security settings from application.yml or the environment, never from
+ * the database or an admin API. Defaults are in {@link #DEFAULTS}; any limit can be overridden
+ * (identity.abuse.limits.login-per-ip.capacity=50).
+ */
+@ConfigurationProperties(prefix = "identity.abuse")
+public class AbuseSettings {
+
+    static final Map<LimitName, Limit> DEFAULTS = defaults();
+
+    private boolean enabled = true;
+    /** Peers whose X-Forwarded-For is believed (exact IPv4/IPv6 addresses or CIDR ranges). */
+    private List<String> trustedProxies = List.of();
+    private Map<String, Limit> limits = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
+
+    public Map<String, Limit> getLimits() {
+        return limits;
+    }
+
+    public void setLimits(Map<String, Limit> limits) {
+        this.limits = limits;
+    }
+
+    public Limit limit(LimitName name) {
+        Limit configured = limits.get(name.configName());
+        Limit fallback = DEFAULTS.get(name);
+        if (configured == null) {
+            return fallback;
+        }
+        return new Limit(configured.getCapacity() > 0 ? configured.getCapacity() : fallback.getCapacity(),
+                configured.getPeriod() != null ? configured.getPeriod() : fallback.getPeriod());
+    }
+
+    private static Map<LimitName, Limit> defaults() {
+        Map<LimitName, Limit> defaults = new EnumMap<>(LimitName.class);
+        defaults.put(LimitName.SIGNUP_PER_IP, new Limit(20, Duration.ofHours(1)));
+        defaults.put(LimitName.SIGNUP_PER_EMAIL, new Limit(5, Duration.ofHours(1)));
+        defaults.put(LimitName.LOGIN_PER_IP, new Limit(30, Duration.ofMinutes(10)));
+        // ASVS 5.0 6.3.1: at most 100 failed attempts per hour per account: 10 at once, then one per 40 s.
+        defaults.put(LimitName.LOGIN_FAILURES_PER_ACCOUNT, new Limit(10, Duration.ofSeconds(400)));
+        defaults.put(LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE, new Limit(10, Duration.ofSeconds(400)));
+        defaults.put(LimitName.REFRESH_PER_IP, new Limit(600, Duration.ofMinutes(1)));
+        defaults.put(LimitName.VERIFY_PER_IP, new Limit(30, Duration.ofMinutes(10)));
+        defaults.put(LimitName.RESEND_PER_IP, new Limit(10, Duration.ofHours(1)));
+        defaults.put(LimitName.RESEND_PER_EMAIL, new Limit(3, Duration.ofHours(1)));
+        defaults.put(LimitName.RESET_REQUEST_PER_IP, new Limit(10, Duration.ofHours(1)));
+        defaults.put(LimitName.RESET_REQUEST_PER_EMAIL, new Limit(3, Duration.ofHours(1)));
+        defaults.put(LimitName.RESET_PER_IP, new Limit(30, Duration.ofMinutes(10)));
+        return Map.copyOf(defaults);
+    }
+}

@@ -1,0 +1,101 @@
+package org.identityledger.web.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.identityledger.command.account.EmailAddress;
+import org.identityledger.command.account.InvalidCredentialsException;
+import org.identityledger.infrastructure.abuse.ClientAddresses;
+import org.identityledger.infrastructure.abuse.DeviceTrust;
+import org.identityledger.infrastructure.abuse.LimitName;
+import org.identityledger.infrastructure.abuse.RateLimiter;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The abuse limits of each entry point, per client address and per target (email or account).
+ * Thresholds are identity.abuse.limits.*; see the README for defaults and the lockout design.
+ */
+@Component
+public class AbuseGuard {
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    private final RateLimiter rateLimiter;
+    private final ClientAddresses clientAddresses;
+    private final DeviceTrust deviceTrust;
+    private final CookieSettings cookies;
+
+    public AbuseGuard(RateLimiter rateLimiter, ClientAddresses clientAddresses, DeviceTrust deviceTrust,
+                      CookieSettings cookies) {
+        this.rateLimiter = rateLimiter;
+        this.clientAddresses = clientAddresses;
+        this.deviceTrust = deviceTrust;
+        this.cookies = cookies;
+    }
+
+    public void signup(HttpServletRequest request, String email) {
+        rateLimiter.consume(LimitName.SIGNUP_PER_IP, client(request));
+        rateLimiter.consume(LimitName.SIGNUP_PER_EMAIL, EmailAddress.normalize(email));
+    }
+
+    public void refresh(HttpServletRequest request) {
+        rateLimiter.consume(LimitName.REFRESH_PER_IP, client(request));
+    }
+
+    public void verification(HttpServletRequest request) {
+        rateLimiter.consume(LimitName.VERIFY_PER_IP, client(request));
+    }
+
+    public void resend(HttpServletRequest request, String email) {
+        rateLimiter.consume(LimitName.RESEND_PER_IP, client(request));
+        rateLimiter.consume(LimitName.RESEND_PER_EMAIL, EmailAddress.normalize(email));
+    }
+
+    public void resetRequest(HttpServletRequest request, String email) {
+        rateLimiter.consume(LimitName.RESET_REQUEST_PER_IP, client(request));
+        rateLimiter.consume(LimitName.RESET_REQUEST_PER_EMAIL, EmailAddress.normalize(email));
+    }
+
+    public void reset(HttpServletRequest request) {
+        rateLimiter.consume(LimitName.RESET_PER_IP, client(request));
+    }
+
+    /**
+     * A password sign-in under the per-address limit and the failed-attempt throttle. Failures from a
+     * browser that proved itself for this email before count against that device alone; all other
+     * failures count against the account-wide bucket (at most 100 an hour, ASVS 6.3.1). Unknown
+     * emails are throttled exactly like known ones, so the throttle reveals nothing either.
+     */
+    public <T> T login(HttpServletRequest request, String email, Supplier<T> signIn) {
+        rateLimiter.consume(LimitName.LOGIN_PER_IP, client(request));
+        String normalized = EmailAddress.normalize(email);
+        Optional<String> device = Requests.isBearer(request) || Requests.isNativeRoute(request) ? Optional.empty()
+                : Requests.cookie(request, cookies.deviceCookieName()).flatMap(token -> deviceTrust.deviceFor(token, normalized));
+        LimitName failures = device.isPresent() ? LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE
+                : LimitName.LOGIN_FAILURES_PER_ACCOUNT;
+        String failureKey = device.map(id -> normalized + "|" + id).orElse(normalized);
+        rateLimiter.requireCapacity(failures, failureKey);
+        try {
+            return signIn.get();
+        } catch (InvalidCredentialsException wrong) {
+            rateLimiter.recordFailure(failures, failureKey);
+            throw wrong;
+        }
+    }
+
+    /** The device cookie a browser gets after a successful sign-in, unless it already holds a valid one. */
+    public Optional<ResponseCookie> deviceCookieAfterLogin(HttpServletRequest request, String email) {
+        String normalized = EmailAddress.normalize(email);
+        boolean known = Requests.cookie(request, cookies.deviceCookieName())
+                .flatMap(token -> deviceTrust.deviceFor(token, normalized)).isPresent();
+        return known ? Optional.empty()
+                : Optional.of(cookies.deviceCookie(deviceTrust.issue(normalized), Duration.ofDays(365)));
+    }
+
+    private String client(HttpServletRequest request) {
+        return clientAddresses.resolve(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR));
+    }
+}
