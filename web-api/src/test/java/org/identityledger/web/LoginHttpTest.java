@@ -32,7 +32,8 @@ class LoginHttpTest extends IntegrationTest {
         assertThat(answer.json().path("session").path("transport").asText()).isEqualTo("browser");
         assertThat(Instant.parse(answer.json().path("session").path("expires_at").asText()))
                 .isBetween(Instant.now().plus(Duration.ofHours(11)), Instant.now().plus(Duration.ofHours(13)));
-        String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        String setCookie = answer.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("ledger_session=")).findFirst().orElseThrow();
         assertThat(setCookie).startsWith("ledger_session=").contains("HttpOnly").contains("SameSite=Lax")
                 .contains("Path=/").doesNotContain("Secure");
     }

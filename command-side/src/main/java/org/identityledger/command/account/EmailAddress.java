@@ -14,7 +14,15 @@ public final class EmailAddress {
     }
 
     public static boolean isValid(String email) {
-        return email != null && email.length() <= MAX_LENGTH && SHAPE.matcher(email).matches();
+        return email != null && email.length() <= MAX_LENGTH && SHAPE.matcher(email).matches()
+                && email.codePoints().allMatch(EmailAddress::isPrintable);
+    }
+
+    /** No lone surrogates, format characters (bidi overrides, zero-width), private-use or unassigned code points. */
+    private static boolean isPrintable(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type != Character.SURROGATE && type != Character.FORMAT && type != Character.PRIVATE_USE
+                && type != Character.UNASSIGNED && type != Character.CONTROL;
     }
 
     public static String normalize(String email) {

@@ -158,6 +158,14 @@ public class ProblemAdvice {
                         "The service cannot reach its database right now; try again shortly."));
     }
 
+    /**
+     * No SQLState (the pool or driver lost the connection), 08 (connection exception), 53
+     * (insufficient resources) or 57P (the server is shutting down or restarting).
+     */
+    private static boolean isConnectionLevel(String sqlState) {
+        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
+    }
+
     private static boolean isOutage(Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {
@@ -166,9 +174,7 @@ public class ProblemAdvice {
                     || cause instanceof java.net.SocketException) {
                 return true;
             }
-            // 08xxx: connection exceptions; 57P0x: the server is shutting down or restarting.
-            if (cause instanceof java.sql.SQLException sqlFailure && sqlFailure.getSQLState() != null
-                    && (sqlFailure.getSQLState().startsWith("08") || sqlFailure.getSQLState().startsWith("57P"))) {
+            if (cause instanceof java.sql.SQLException sqlFailure && isConnectionLevel(sqlFailure.getSQLState())) {
                 return true;
             }
             cause = cause.getCause();

@@ -66,6 +66,14 @@ public final class Browser {
                 : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public HttpAnswer sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = write(path);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue).findFirst();
