@@ -9,8 +9,10 @@ import org.openqa.selenium.WebDriver;
 import org.identityledger.web.support.HeadlessChromium;
 
 import java.net.URI;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A person in a real (headless) Chromium follows the emailed links and lands where they should. */
 class BrowserPagesTest extends IntegrationTest {
@@ -35,6 +37,14 @@ class BrowserPagesTest extends IntegrationTest {
         return "http://localhost:" + port + uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
+    private static void awaitTitle(String title) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> title.equals(chromium.getTitle()));
+    }
+
+    private static void awaitPath(String path) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> path.equals(URI.create(chromium.getCurrentUrl()).getRawPath()));
+    }
+
     private boolean emailVerified(String email) {
         return jdbc.queryForObject("SELECT email_verified FROM account_view WHERE email = ?", Boolean.class, email);
     }
@@ -51,10 +61,11 @@ class BrowserPagesTest extends IntegrationTest {
         assertThat(emailVerified(email)).as("opening the page alone must not consume the token").isFalse();
 
         chromium.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(chromium.getTitle()).isEqualTo("Email address verified");
+        awaitTitle("Email address verified");
         assertThat(emailVerified(email)).isTrue();
 
         chromium.findElement(By.linkText("Continue")).click();
+        awaitPath("/welcome");
         URI landed = URI.create(chromium.getCurrentUrl());
         assertThat(landed.getHost()).isEqualTo("localhost");
         assertThat(landed.getPort()).isEqualTo(port);
@@ -74,10 +85,10 @@ class BrowserPagesTest extends IntegrationTest {
 
         chromium.findElement(By.name("new_password")).sendKeys("a new passphrase typed by hand");
         chromium.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(chromium.getTitle()).isEqualTo("Password changed");
+        awaitTitle("Password changed");
 
         chromium.findElement(By.linkText("Continue")).click();
-        assertThat(URI.create(chromium.getCurrentUrl()).getRawPath()).isEqualTo("/account");
+        awaitPath("/account");
         assertThat(browser().postJson("/v1/auth/login", loginJson(email, "a new passphrase typed by hand")).status())
                 .isEqualTo(200);
     }
@@ -91,7 +102,9 @@ class BrowserPagesTest extends IntegrationTest {
 
         chromium.get(link);
         chromium.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitTitle("Email address verified");
         chromium.findElement(By.linkText("Continue")).click();
+        awaitPath("/");
 
         URI landed = URI.create(chromium.getCurrentUrl());
         assertThat(landed.getHost()).isEqualTo("localhost");
