@@ -25,10 +25,10 @@ public class RefreshService {
         SessionLookup.RefreshTokenOwner owner = sessionLookup.refreshTokenOwner(presentedHash)
                 .orElseThrow(RefreshTokenInvalidException::new);
         Secrets.IssuedSecret next = secrets.issue();
-        RefreshOutcome outcome = CommandRetry.sendAndWait(commandGateway,
+        RefreshResult result = CommandRetry.sendAndWait(commandGateway,
                 new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
-        return switch (outcome) {
-            case ROTATED -> new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), null);
+        return switch (result.outcome()) {
+            case ROTATED -> new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), result.sessionExpiresAt());
             case REUSED -> throw new RefreshTokenReusedException();
             case EXPIRED, REVOKED -> throw new RefreshTokenInvalidException();
         };

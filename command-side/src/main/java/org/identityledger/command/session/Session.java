@@ -22,9 +22,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * family: the current token's hash and the rule that presenting a spent one (RFC 9700 §4.14.2)
  * ends the whole session. Which hashes belong to the family is the command-side refresh token
  * lookup's job (written with these events), so the aggregate stays small however often it
- * rotates; long-lived sessions are snapshotted so loading them stays cheap.
+ * rotates; long-lived sessions are snapshotted and live ones cached, so loading them stays cheap.
  */
-@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger", cache = "sessionCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Session {
@@ -56,26 +56,26 @@ public class Session {
 
     /** The caller presents only hashes the lookup found in this session's family: not current means spent. */
     @CommandHandler
-    public RefreshOutcome handle(RefreshSessionCommand command, Clock clock) {
+    public RefreshResult handle(RefreshSessionCommand command, Clock clock) {
         Instant now = clock.instant();
         if (transport != SessionTransport.NATIVE) {
-            return RefreshOutcome.REVOKED;
+            return new RefreshResult(RefreshOutcome.REVOKED, expiresAt);
         }
         if (!command.presentedTokenHash().equals(currentRefreshHash)) {
             if (!revoked) {
                 apply(new SessionRevokedEvent(sessionId, accountRef, SessionRevocationReason.REFRESH_TOKEN_REUSED, now));
             }
-            return RefreshOutcome.REUSED;
+            return new RefreshResult(RefreshOutcome.REUSED, expiresAt);
         }
         if (revoked) {
-            return RefreshOutcome.REVOKED;
+            return new RefreshResult(RefreshOutcome.REVOKED, expiresAt);
         }
         if (!now.isBefore(expiresAt) || !now.isBefore(lastActivity.plus(idleTimeout))) {
-            return RefreshOutcome.EXPIRED;
+            return new RefreshResult(RefreshOutcome.EXPIRED, expiresAt);
         }
         apply(new RefreshTokenRotatedEvent(sessionId, accountRef, currentRefreshHash, command.newTokenHash(),
                 generation + 1, now));
-        return RefreshOutcome.ROTATED;
+        return new RefreshResult(RefreshOutcome.ROTATED, expiresAt);
     }
 
     @CommandHandler

@@ -2,6 +2,8 @@ package org.identityledger.infrastructure.config;
 
 import org.identityledger.command.account.TokenLifetimes;
 import org.identityledger.command.session.SessionSettings;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -34,6 +36,16 @@ public class DomainConfiguration {
         IdentityProperties.Session session = properties.getSession();
         return new SessionSettings(session.getBrowserAbsoluteLifetime(), session.getBrowserIdleTimeout(),
                 session.getNativeAbsoluteLifetime(), session.getNativeIdleTimeout());
+    }
+
+    /**
+     * Live sessions stay in memory between refreshes. A stale entry cannot cause harm across
+     * instances: the append would conflict on (aggregate, sequence), the unit of work rolls back and
+     * evicts it, and the retry loads the stream afresh.
+     */
+    @Bean
+    public Cache sessionCache() {
+        return new WeakReferenceCache();
     }
 
     /** Native sessions rotate every few minutes for weeks; a snapshot every 50 events keeps loading cheap. */

@@ -293,6 +293,16 @@ public class IdentityProperties {
         private int argon2MemoryKib = 19_456;
         private int argon2Iterations = 2;
         private int argon2Parallelism = 1;
+        /** Hashes computed at once; each holds argon2-memory-kib, so this bounds memory. 0: twice the cores. */
+        private int maxConcurrentHashes = 0;
+
+        public int getMaxConcurrentHashes() {
+            return maxConcurrentHashes;
+        }
+
+        public void setMaxConcurrentHashes(int maxConcurrentHashes) {
+            this.maxConcurrentHashes = maxConcurrentHashes;
+        }
 
         public int getArgon2MemoryKib() {
             return argon2MemoryKib;

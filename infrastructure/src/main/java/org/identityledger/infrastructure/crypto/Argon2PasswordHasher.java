@@ -6,8 +6,15 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
-/** Argon2id, PHC string format, parameters from {@code identity.password.*}. */
+/**
+ * Argon2id, PHC string format, parameters from {@code identity.password.*}. Each hash holds its
+ * full memory cost (19 MiB by default), so at most identity.password.max-concurrent-hashes run at
+ * once: a login flood queues for CPU instead of exhausting the heap, and on a saturated machine
+ * running more at once would not be faster anyway.
+ */
 @Component
 public class Argon2PasswordHasher implements PasswordHasher {
 
@@ -15,6 +22,7 @@ public class Argon2PasswordHasher implements PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final Argon2PasswordEncoder encoder;
+    private final Semaphore permits;
     /** A real hash of nothing anyone knows, so unknown accounts cost exactly one verification. */
     private final String decoyHash;
 
@@ -22,21 +30,33 @@ public class Argon2PasswordHasher implements PasswordHasher {
         IdentityProperties.Password password = properties.getPassword();
         this.encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, password.getArgon2Parallelism(),
                 password.getArgon2MemoryKib(), password.getArgon2Iterations());
+        int concurrency = password.getMaxConcurrentHashes() > 0 ? password.getMaxConcurrentHashes()
+                : 2 * Runtime.getRuntime().availableProcessors();
+        this.permits = new Semaphore(concurrency, true);
         this.decoyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
     @Override
     public String hash(CharSequence password) {
-        return encoder.encode(password);
+        return bounded(() -> encoder.encode(password));
     }
 
     @Override
     public boolean matches(CharSequence password, String storedHash) {
-        return encoder.matches(password, storedHash);
+        return bounded(() -> encoder.matches(password, storedHash));
     }
 
     @Override
     public void spendEquivalentWork(CharSequence password) {
-        encoder.matches(password, decoyHash);
+        bounded(() -> encoder.matches(password, decoyHash));
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        permits.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
     }
 }

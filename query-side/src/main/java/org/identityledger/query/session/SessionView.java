@@ -5,12 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The live state of one session, keyed by its public id and found on every request by the SHA-256
- * hash of the secret the client presents. Updated in the events' own transaction.
+ * hash of the secret the client presents. Written by {@link SessionProjection} with plain SQL; this
+ * mapping serves the session list.
  */
 @Entity
 @Table(name = "session_view")
@@ -42,32 +42,6 @@ public class SessionView {
 
     protected SessionView() {
         // for JPA
-    }
-
-    SessionView(String sessionId, String secretHash, String accountRef, String transport, String deviceName,
-                Instant startedAt, Instant expiresAt, Duration idleTimeout) {
-        this.sessionId = sessionId;
-        this.secretHash = secretHash;
-        this.accountRef = accountRef;
-        this.transport = transport;
-        this.deviceName = deviceName;
-        this.startedAt = startedAt;
-        this.expiresAt = expiresAt;
-        this.idleTimeoutSeconds = idleTimeout.toSeconds();
-        this.lastSeenAt = startedAt;
-    }
-
-    void revoke(String reason, Instant at) {
-        if (revokedAt == null) {
-            revokedAt = at;
-            revocationReason = reason;
-        }
-    }
-
-    void recordActivity(Instant at) {
-        if (at.isAfter(lastSeenAt)) {
-            lastSeenAt = at;
-        }
     }
 
     boolean isLiveAt(Instant now) {

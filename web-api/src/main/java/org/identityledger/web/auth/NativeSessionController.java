@@ -1,14 +1,12 @@
 package org.identityledger.web.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.session.RefreshService;
 import org.identityledger.command.session.RefreshTokenInvalidException;
 import org.identityledger.command.session.SignInService;
 import org.identityledger.command.session.SignOutService;
 import org.identityledger.command.session.SignedInSession;
 import org.identityledger.infrastructure.token.AccessTokens;
-import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.security.AbuseGuard;
 import org.identityledger.web.security.SessionResolver;
@@ -38,19 +36,16 @@ class NativeSessionController {
     private final SignOutService signOutService;
     private final SessionResolver sessionResolver;
     private final AccessTokens accessTokens;
-    private final QueryGateway queryGateway;
     private final Clock clock;
     private final AbuseGuard abuseGuard;
 
     NativeSessionController(AbuseGuard abuseGuard, SignInService signInService, RefreshService refreshService, SignOutService signOutService,
-                            SessionResolver sessionResolver, AccessTokens accessTokens, QueryGateway queryGateway,
-                            Clock clock) {
+                            SessionResolver sessionResolver, AccessTokens accessTokens, Clock clock) {
         this.signInService = signInService;
         this.refreshService = refreshService;
         this.signOutService = signOutService;
         this.sessionResolver = sessionResolver;
         this.accessTokens = accessTokens;
-        this.queryGateway = queryGateway;
         this.clock = clock;
         this.abuseGuard = abuseGuard;
     }
@@ -77,11 +72,7 @@ class NativeSessionController {
             throw new RefreshTokenInvalidException();
         }
         SignedInSession rotated = refreshService.refresh(refreshToken);
-        LiveSession live = queryGateway.query(new FindLiveSessionByIdQuery(rotated.sessionId()), LiveSession.class).join();
-        if (live == null) {
-            throw new RefreshTokenInvalidException();
-        }
-        return answer(rotated.sessionId(), rotated.accountRef(), rotated.secret(), live.expiresAt());
+        return answer(rotated.sessionId(), rotated.accountRef(), rotated.secret(), rotated.expiresAt());
     }
 
     @PostMapping("/v1/auth/native/logout")
