@@ -3,7 +3,6 @@ package org.identityledger.infrastructure.crypto;
 import org.identityledger.command.common.Identifiers;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Base64;
 public class RandomIdentifiers implements Identifiers {
 
     private static final int ID_BYTES = 16;
-
-    private final SecureRandom random = new SecureRandom();
 
     @Override
     public String newAccountRef() {
@@ -28,8 +25,7 @@ public class RandomIdentifiers implements Identifiers {
     }
 
     private String randomPart() {
-        byte[] bytes = new byte[ID_BYTES];
-        random.nextBytes(bytes);
+        byte[] bytes = Randomness.bytes(ID_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

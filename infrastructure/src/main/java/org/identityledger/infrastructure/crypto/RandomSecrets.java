@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -16,12 +15,9 @@ public class RandomSecrets implements Secrets {
 
     private static final int SECRET_BYTES = 32;
 
-    private final SecureRandom random = new SecureRandom();
-
     @Override
     public IssuedSecret issue() {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
+        byte[] bytes = Randomness.bytes(SECRET_BYTES);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return new IssuedSecret(raw, hash(raw));
     }

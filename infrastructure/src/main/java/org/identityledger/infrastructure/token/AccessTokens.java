@@ -4,8 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -13,7 +12,7 @@ import org.identityledger.infrastructure.config.IdentityProperties;
 import org.identityledger.infrastructure.config.PublicLinks;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
+import org.identityledger.infrastructure.crypto.Randomness;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Short-lived ES256 access tokens for native and partner clients. Other services can verify them
@@ -32,12 +32,14 @@ public class AccessTokens {
 
     private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
     private static final int MAX_TOKEN_LENGTH = 4096;
+    /** Verified tokens remembered, so the ECDSA check runs once per token, not once per request. */
+    private static final int VERIFIED_CACHE_LIMIT = 50_000;
 
     private final SigningKeys signingKeys;
     private final Clock clock;
     private final IdentityProperties properties;
     private final PublicLinks links;
-    private final SecureRandom random = new SecureRandom();
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     AccessTokens(SigningKeys signingKeys, Clock clock, IdentityProperties properties, PublicLinks links) {
         this.signingKeys = signingKeys;
@@ -61,18 +63,37 @@ public class AccessTokens {
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(TYPE).build(), claims);
         try {
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(signingKeys.signer());
         } catch (JOSEException failure) {
             throw new IllegalStateException("cannot sign an access token", failure);
         }
         return new IssuedAccessToken(jwt.serialize(), lifetime.toSeconds());
     }
 
-    /** The token's claims if it is ours, untampered, unexpired and meant for us; empty otherwise. */
+    /**
+     * The token's claims if it is ours, untampered, unexpired and meant for us; empty otherwise. The
+     * session behind it is checked by the caller on every request; only the signature check is cached.
+     */
     public Optional<AccessTokenClaims> verify(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        Verified known = verified.get(token);
+        if (known != null) {
+            return now.isBefore(known.expiresAt()) ? Optional.of(known.claims()) : Optional.empty();
+        }
+        Optional<Verified> checked = verifySignatureAndClaims(token, now);
+        checked.ifPresent(result -> {
+            if (verified.size() >= VERIFIED_CACHE_LIMIT) {
+                verified.clear();
+            }
+            verified.put(token, result);
+        });
+        return checked.map(Verified::claims);
+    }
+
+    private Optional<Verified> verifySignatureAndClaims(String token, Instant now) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
@@ -80,18 +101,17 @@ public class AccessTokens {
             if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
                 return Optional.empty();
             }
-            Optional<ECKey> key = signingKeys.verifyingKey(header.getKeyID());
-            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get()))) {
+            Optional<JWSVerifier> verifier = signingKeys.verifier(header.getKeyID());
+            if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Instant now = clock.instant();
             boolean valid = issuer().equals(claims.getIssuer())
                     && claims.getAudience() != null && claims.getAudience().contains(properties.getJwt().getAudience())
                     && claims.getExpirationTime() != null && now.isBefore(claims.getExpirationTime().toInstant())
                     && claims.getSubject() != null && claims.getStringClaim("sid") != null;
-            return valid ? Optional.of(new AccessTokenClaims(claims.getStringClaim("sid"), claims.getSubject()))
-                    : Optional.empty();
+            return valid ? Optional.of(new Verified(new AccessTokenClaims(claims.getStringClaim("sid"), claims.getSubject()),
+                    claims.getExpirationTime().toInstant())) : Optional.empty();
         } catch (ParseException | JOSEException | RuntimeException unusable) {
             return Optional.empty();
         }
@@ -103,8 +123,7 @@ public class AccessTokens {
     }
 
     private String randomId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        byte[] bytes = Randomness.bytes(16);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -112,5 +131,8 @@ public class AccessTokens {
     }
 
     public record AccessTokenClaims(String sessionId, String accountRef) {
+    }
+
+    private record Verified(AccessTokenClaims claims, Instant expiresAt) {
     }
 }

@@ -2,6 +2,8 @@ package org.identityledger.infrastructure.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ES256 keys that sign access tokens, shared by every instance through PostgreSQL. The newest
@@ -58,6 +61,17 @@ public class SigningKeys {
     /** The key that signs new tokens. */
     ECKey current() {
         return keys.get(0).key();
+    }
+
+    /** A signer for the current key (its precomputation is reused across tokens). */
+    JWSSigner signer() {
+        return keys.get(0).signer();
+    }
+
+    Optional<JWSVerifier> verifier(String kid) {
+        Set<String> verifying = verifyingKeys().stream().map(ECKey::getKeyID).collect(java.util.stream.Collectors.toSet());
+        return keys.stream().filter(key -> key.key().getKeyID().equals(kid) && verifying.contains(kid))
+                .findFirst().map(StoredKey::verifier);
     }
 
     /** Keys that may have signed a token that has not expired yet. */
@@ -130,6 +144,10 @@ public class SigningKeys {
         }
     }
 
-    private record StoredKey(ECKey key, Instant createdAt) {
+    private record StoredKey(ECKey key, Instant createdAt, JWSSigner signer, JWSVerifier verifier) {
+
+        StoredKey(ECKey key, Instant createdAt) {
+            this(key, createdAt, Es256.signer(key), Es256.verifier(key));
+        }
     }
 }
