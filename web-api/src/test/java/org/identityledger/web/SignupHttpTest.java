@@ -8,6 +8,7 @@ import org.identityledger.web.support.Mailbox;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class SignupHttpTest extends IntegrationTest {
 
@@ -29,9 +30,27 @@ class SignupHttpTest extends IntegrationTest {
 
         MimeMessage mail = mailbox.awaitMessage(email, 1);
         assertThat(Mailbox.hasHtmlPart(mail)).isTrue();
+        // Every sent message is also captured as .eml under {data-dir}/mail.
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> capturedMailMentions(email));
         assertThat(mailbox.awaitVerificationLink(email, 1))
                 .startsWith("http://localhost:8080/auth/verify-email?token=")
                 .endsWith("&next=%2Fwelcome");
+    }
+
+    private static boolean capturedMailMentions(String email) throws java.io.IOException {
+        java.nio.file.Path captured = DATA_DIR.resolve("mail");
+        if (!java.nio.file.Files.isDirectory(captured)) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(captured)) {
+            return files.filter(file -> file.toString().endsWith(".eml")).anyMatch(file -> {
+                try {
+                    return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(email);
+                } catch (java.io.IOException unreadable) {
+                    return false;
+                }
+            });
+        }
     }
 
     @Test
