@@ -10,6 +10,11 @@ public interface Secrets {
 
     String hash(String rawSecret);
 
+    /** Whether a presented value has the shape of one of our secrets (43 base64url characters). */
+    static boolean isWellFormed(String raw) {
+        return raw != null && raw.matches("[A-Za-z0-9_-]{43}");
+    }
+
     /** A fresh secret and its hash; the raw value must never reach an event or a table. */
     record IssuedSecret(String raw, String hash) {
         @Override

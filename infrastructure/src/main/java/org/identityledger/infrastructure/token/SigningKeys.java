@@ -79,10 +79,6 @@ public class SigningKeys {
         return new JWKSet(verifyingKeys().stream().map(ECKey::toPublicJWK).map(key -> (com.nimbusds.jose.jwk.JWK) key).toList());
     }
 
-    Optional<ECKey> verifyingKey(String kid) {
-        return verifyingKeys().stream().filter(key -> key.getKeyID().equals(kid)).findFirst();
-    }
-
     /** Makes a new current key now; the previous one keeps verifying for one access-token lifetime. */
     public synchronized void rotate() {
         try {

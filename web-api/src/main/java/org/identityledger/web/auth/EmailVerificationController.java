@@ -1,5 +1,6 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.command.common.Secrets;
 import org.identityledger.command.account.EmailVerificationService;
 import org.identityledger.command.account.IssuedToken;
 import org.identityledger.command.account.TokenInvalidException;
@@ -42,7 +43,7 @@ class EmailVerificationController {
         Fields fields = new Fields();
         String token = fields.requiredSecret("token", body.token(), TOKEN_FIELD_MAX);
         fields.validate();
-        if (!token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!Secrets.isWellFormed(token)) {
             throw new TokenInvalidException();
         }
         IssuedToken verified = verificationService.verify(token);

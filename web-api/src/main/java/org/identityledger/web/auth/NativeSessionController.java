@@ -1,5 +1,6 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.command.common.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.session.RefreshService;
 import org.identityledger.command.session.RefreshTokenInvalidException;
@@ -68,7 +69,7 @@ class NativeSessionController {
         Fields fields = new Fields();
         String refreshToken = fields.requiredSecret("refresh_token", body.refreshToken(), REFRESH_TOKEN_FIELD_MAX);
         fields.validate();
-        if (!refreshToken.matches("[A-Za-z0-9_-]{43}")) {
+        if (!Secrets.isWellFormed(refreshToken)) {
             throw new RefreshTokenInvalidException();
         }
         SignedInSession rotated = refreshService.refresh(refreshToken);

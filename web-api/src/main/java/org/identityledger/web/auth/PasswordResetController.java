@@ -1,5 +1,6 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.command.common.Secrets;
 import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.account.PasswordResetService;
 import org.identityledger.command.account.TokenInvalidException;
@@ -53,7 +54,7 @@ class PasswordResetController {
         String token = fields.requiredSecret("token", body.token(), EmailVerificationController.TOKEN_FIELD_MAX);
         String newPassword = fields.requiredSecret("new_password", body.newPassword(), SignupController.PASSWORD_FIELD_MAX);
         fields.validate();
-        if (!token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!Secrets.isWellFormed(token)) {
             throw new TokenInvalidException();
         }
         passwordResetService.resetPassword(token, newPassword);

@@ -1,5 +1,6 @@
 package org.identityledger.web.pages;
 
+import org.identityledger.infrastructure.config.PublicLinks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,22 @@ final class PageHtml {
 
     static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + escape(name) + "\" value=\"" + escape(value) + "\">";
+    }
+
+    static final String IOS = "ios";
+
+    /** The iPhone handoff link: {scheme}://auth/{route}?token=…&next=…. */
+    static String appLink(String scheme, String route, String token, String nextPath) {
+        return scheme + "://auth/" + route + "?token=" + PublicLinks.encode(token) + "&next=" + PublicLinks.encode(nextPath);
+    }
+
+    /** The way out of a dead link: ask for a new one, keeping where the person was going. */
+    static String requestNewLinkForm(String action, String nextPath, boolean ios) {
+        return "<form method=\"post\" action=\"" + action + "\">"
+                + "<p><label>Email address <input type=\"email\" name=\"email\" required></label></p>"
+                + hidden("next", nextPath)
+                + (ios ? hidden("return_target", IOS) : "")
+                + "<button type=\"submit\">Send me a new link</button></form>";
     }
 
     static String link(String href, String text) {

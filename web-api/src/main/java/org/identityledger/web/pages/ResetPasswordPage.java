@@ -1,5 +1,6 @@
 package org.identityledger.web.pages;
 
+import org.identityledger.command.common.Secrets;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.account.PasswordPolicyException;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ResetPasswordPage {
 
     private static final String PATH = "/auth/reset-password";
-    private static final String IOS = "ios";
+    private static final String IOS = PageHtml.IOS;
 
     private final PasswordResetService passwordResetService;
     private final BackgroundRequests background;
@@ -49,13 +50,13 @@ class ResetPasswordPage {
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         if (token == null || token.isBlank()) {
-            return PageHtml.page(400, "This link is incomplete", requestNewLinkForm(nextPath, ios));
+            return PageHtml.page(400, "This link is incomplete", PageHtml.requestNewLinkForm(PATH + "/request", nextPath, ios));
         }
         StringBuilder body = new StringBuilder(form(token, nextPath, ios, null));
         if (ios) {
             body.append("<p class=\"note\">Or continue in the app:</p>")
-                    .append(PageHtml.link(properties.getNative().getAppScheme() + "://auth/reset-password?token="
-                            + PublicLinks.encode(token) + "&next=" + PublicLinks.encode(nextPath), "Open the app to reset"));
+                    .append(PageHtml.link(PageHtml.appLink(properties.getNative().getAppScheme(), "reset-password", token,
+                            nextPath), "Open the app to reset"));
         }
         return PageHtml.page(200, "Choose a new password", body.toString());
     }
@@ -70,7 +71,7 @@ class ResetPasswordPage {
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         try {
-            if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            if (!Secrets.isWellFormed(token)) {
                 throw new TokenInvalidException();
             }
             if (newPassword == null || newPassword.length() > 4096) {
@@ -82,7 +83,7 @@ class ResetPasswordPage {
             return PageHtml.page(400, "Choose a new password", form(token, nextPath, ios, refused.getMessage()));
         } catch (DomainException refused) {
             return PageHtml.page(Pages.statusOf(refused.code()), Pages.titleOf(refused.code()),
-                    "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + requestNewLinkForm(nextPath, ios));
+                    "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + PageHtml.requestNewLinkForm(PATH + "/request", nextPath, ios));
         }
         StringBuilder body = new StringBuilder("<p>Your password has been changed and every session was signed out."
                 + " Sign in again with the new password.</p>");
@@ -103,7 +104,7 @@ class ResetPasswordPage {
         boolean ios = IOS.equals(returnTarget);
         if (email == null || !EmailAddress.isValid(email.strip())) {
             return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
-                    + requestNewLinkForm(nextPath, ios));
+                    + PageHtml.requestNewLinkForm(PATH + "/request", nextPath, ios));
         }
         abuseGuard.resetRequest(request, email.strip());
         LinkTarget link = new LinkTarget(nextPath, ios ? IOS : null);
@@ -123,11 +124,4 @@ class ResetPasswordPage {
                 + "<button type=\"submit\">Set new password</button></form>";
     }
 
-    private static String requestNewLinkForm(String nextPath, boolean ios) {
-        return "<form method=\"post\" action=\"" + PATH + "/request\">"
-                + "<p><label>Email address <input type=\"email\" name=\"email\" required></label></p>"
-                + PageHtml.hidden("next", nextPath)
-                + (ios ? PageHtml.hidden("return_target", IOS) : "")
-                + "<button type=\"submit\">Send me a new link</button></form>";
-    }
 }

@@ -1,5 +1,6 @@
 package org.identityledger.web.pages;
 
+import org.identityledger.command.common.Secrets;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.EmailVerificationService;
 import org.identityledger.command.account.LinkTarget;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class VerifyEmailPage {
 
     private static final String PATH = "/auth/verify-email";
-    private static final String IOS = "ios";
+    private static final String IOS = PageHtml.IOS;
 
     private final EmailVerificationService verificationService;
     private final BackgroundRequests background;
@@ -48,7 +49,7 @@ class VerifyEmailPage {
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         if (token == null || token.isBlank()) {
-            return PageHtml.page(400, "This link is incomplete", requestNewLinkForm(nextPath, ios));
+            return PageHtml.page(400, "This link is incomplete", PageHtml.requestNewLinkForm(PATH + "/resend", nextPath, ios));
         }
         StringBuilder body = new StringBuilder()
                 .append("<p>Confirm that this email address is yours.</p>")
@@ -59,7 +60,8 @@ class VerifyEmailPage {
                 .append("<button type=\"submit\">Verify my email address</button></form>");
         if (ios) {
             body.append("<p class=\"note\">Or continue in the app:</p>")
-                    .append(PageHtml.link(appLink("verify-email", token, nextPath), "Open the app to verify"));
+                    .append(PageHtml.link(PageHtml.appLink(properties.getNative().getAppScheme(), "verify-email", token, nextPath),
+                            "Open the app to verify"));
         }
         return PageHtml.page(200, "Verify your email address", body.toString());
     }
@@ -73,13 +75,13 @@ class VerifyEmailPage {
         String nextPath = NextPath.sanitize(next);
         boolean ios = IOS.equals(returnTarget);
         try {
-            if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            if (!Secrets.isWellFormed(token)) {
                 throw new TokenInvalidException();
             }
             verificationService.verify(token);
         } catch (DomainException refused) {
             return PageHtml.page(Pages.statusOf(refused.code()), Pages.titleOf(refused.code()),
-                    "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + requestNewLinkForm(nextPath, ios));
+                    "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + PageHtml.requestNewLinkForm(PATH + "/resend", nextPath, ios));
         }
         StringBuilder body = new StringBuilder("<p>Thank you, your email address is confirmed.</p>");
         if (ios) {
@@ -98,7 +100,7 @@ class VerifyEmailPage {
         String nextPath = NextPath.sanitize(next);
         if (email == null || !EmailAddress.isValid(email.strip())) {
             return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
-                    + requestNewLinkForm(nextPath, IOS.equals(returnTarget)));
+                    + PageHtml.requestNewLinkForm(PATH + "/resend", nextPath, IOS.equals(returnTarget)));
         }
         abuseGuard.resend(request, email.strip());
         LinkTarget link = new LinkTarget(nextPath, IOS.equals(returnTarget) ? IOS : null);
@@ -107,16 +109,5 @@ class VerifyEmailPage {
                 "<p>If an account with that address is waiting for verification, a new link is on its way.</p>");
     }
 
-    private String appLink(String route, String token, String nextPath) {
-        return properties.getNative().getAppScheme() + "://auth/" + route + "?token=" + PublicLinks.encode(token)
-                + "&next=" + PublicLinks.encode(nextPath);
-    }
 
-    private static String requestNewLinkForm(String nextPath, boolean ios) {
-        return "<form method=\"post\" action=\"" + PATH + "/resend\">"
-                + "<p><label>Email address <input type=\"email\" name=\"email\" required></label></p>"
-                + PageHtml.hidden("next", nextPath)
-                + (ios ? PageHtml.hidden("return_target", IOS) : "")
-                + "<button type=\"submit\">Send me a new link</button></form>";
-    }
 }
