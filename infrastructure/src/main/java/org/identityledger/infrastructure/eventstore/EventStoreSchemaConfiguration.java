@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * Axon's JDBC engine on the Flyway-owned tables (see db/migration). The JDBC engine is chosen over
  * the JPA one because its global index is a BIGSERIAL handed out by PostgreSQL at insert, which,
  * together with Axon's gap-aware tracking tokens, lets streaming processors on several instances
- * follow the log without skipping a late-committing event; payloads are bytea (LO-free schema).
+ * follow the log without skipping a late-committing event; payloads are bytea.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreSchemaConfiguration {
