@@ -104,6 +104,22 @@ class LoginHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aSessionCannotStartForASuspendedAccountEvenPastTheCredentialCheck() {
+        String email = uniqueEmail();
+        String accountRef = signUp(browser(), email);
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test"));
+        java.time.Instant now = java.time.Instant.now();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commandGateway.sendAndWait(
+                        new org.identityledger.command.session.StartSessionCommand("ses_race_" + accountRef, accountRef,
+                                org.identityledger.events.session.SessionTransport.BROWSER, "0".repeat(64), null, now,
+                                now.plus(Duration.ofHours(1)), Duration.ofMinutes(30))))
+                .isInstanceOf(org.identityledger.command.account.AccountSuspendedException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "ses_race_" + accountRef)).isZero();
+    }
+
+    @Test
     void cannotLogInOnceDeactivated() {
         String email = uniqueEmail();
         String accountRef = signUp(browser(), email);

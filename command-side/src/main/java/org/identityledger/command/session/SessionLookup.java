@@ -21,7 +21,12 @@ public class SessionLookup {
                 (row, index) -> new RefreshTokenOwner(row.getString(1), row.getString(2)), tokenHash).stream().findFirst();
     }
 
-    public List<String> liveSessionIdsOf(String accountRef) {
+    /**
+     * The account's live sessions, after taking its lookup row exclusively, so that no session can
+     * start for it between this list and the end of the caller's transaction.
+     */
+    public List<String> lockAndListLiveSessionIdsOf(String accountRef) {
+        jdbc.queryForList("SELECT account_ref FROM account_lookup WHERE account_ref = ? FOR UPDATE", String.class, accountRef);
         return jdbc.queryForList("SELECT session_id FROM session_lookup WHERE account_ref = ? AND NOT revoked",
                 String.class, accountRef);
     }

@@ -44,7 +44,7 @@ public class SessionRevocationPolicy {
     }
 
     private void revokeAllOf(String accountRef, SessionRevocationReason reason) {
-        for (String sessionId : sessionLookup.liveSessionIdsOf(accountRef)) {
+        for (String sessionId : sessionLookup.lockAndListLiveSessionIdsOf(accountRef)) {
             commandGateway.sendAndWait(new RevokeSessionCommand(sessionId, reason));
         }
     }
