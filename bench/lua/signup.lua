@@ -7,7 +7,8 @@ local run = os.getenv("BENCH_RUN_ID") or "0"
 
 function request()
   counter = counter + 1
-  local email = "signup-" .. run .. "-" .. (thread_id or 1) .. "-" .. counter .. "@example.com"
+  -- os.time() keeps the warm-up's and the measured run's addresses apart.
+  local email = "signup-" .. run .. "-" .. os.time() .. "-" .. (thread_id or 1) .. "-" .. counter .. "@example.com"
   return wrk.format("POST", "/v1/auth/signup", {
     ["Content-Type"] = "application/json",
     ["X-CSRF-Token"] = common.csrf,
