@@ -73,7 +73,7 @@ public class AbuseGuard {
         rateLimiter.consume(LimitName.LOGIN_PER_IP, client(request));
         String normalized = EmailAddress.normalize(email);
         Optional<String> device = Requests.isBearer(request) || Requests.isNativeRoute(request) ? Optional.empty()
-                : Requests.cookie(request, cookies.deviceCookieName()).flatMap(token -> deviceTrust.deviceFor(token, normalized));
+                : knownDevice(request, normalized);
         LimitName failures = device.isPresent() ? LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE
                 : LimitName.LOGIN_FAILURES_PER_ACCOUNT;
         String failureKey = device.map(id -> normalized + "|" + id).orElse(normalized);
@@ -89,10 +89,14 @@ public class AbuseGuard {
     /** The device cookie a browser gets after a successful sign-in, unless it already holds a valid one. */
     public Optional<ResponseCookie> deviceCookieAfterLogin(HttpServletRequest request, String email) {
         String normalized = EmailAddress.normalize(email);
-        boolean known = Requests.cookie(request, cookies.deviceCookieName())
-                .flatMap(token -> deviceTrust.deviceFor(token, normalized)).isPresent();
-        return known ? Optional.empty()
+        return knownDevice(request, normalized).isPresent() ? Optional.empty()
                 : Optional.of(cookies.deviceCookie(deviceTrust.issue(normalized), Duration.ofDays(365)));
+    }
+
+    /** The id of this browser's device cookie, if it is genuine and was issued for this email. */
+    private Optional<String> knownDevice(HttpServletRequest request, String normalizedEmail) {
+        return Requests.cookie(request, cookies.deviceCookieName())
+                .flatMap(token -> deviceTrust.deviceFor(token, normalizedEmail));
     }
 
     private String client(HttpServletRequest request) {
