@@ -111,7 +111,7 @@ class LoginHttpTest extends IntegrationTest {
         java.time.Instant now = java.time.Instant.now();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> commandGateway.sendAndWait(
-                        new org.identityledger.command.session.StartSessionCommand("ses_race_" + accountRef, accountRef,
+                        new org.identityledger.command.session.StartSessionCommand("ses_race_" + accountRef, accountRef, 1L,
                                 org.identityledger.events.session.SessionTransport.BROWSER, "0".repeat(64), null, now,
                                 now.plus(Duration.ofHours(1)), Duration.ofMinutes(30))))
                 .isInstanceOf(org.identityledger.command.account.AccountSuspendedException.class);

@@ -42,10 +42,11 @@ public class Account {
 
     @CommandHandler
     public Account(RegisterAccountCommand command, Clock clock, Secrets secrets,
-                   AccountMailOutbox outbox, TokenLifetimes lifetimes) {
+                   AccountMailOutbox outbox, TokenLifetimes lifetimes, AccountCredentials credentials) {
         Instant now = clock.instant();
-        apply(new AccountRegisteredEvent(command.accountRef(), command.email(), command.displayName(),
-                command.passwordHash(), now));
+        // The hash goes to the credential table in this transaction, never into the ledger.
+        credentials.store(command.accountRef(), command.passwordHash(), now);
+        apply(new AccountRegisteredEvent(command.accountRef(), command.email(), command.displayName(), now));
         // Inside a constructor Axon applies events only after it returns, so pass the facts explicitly.
         Recipient recipient = new Recipient(command.accountRef(), command.email(), command.displayName());
         issueVerificationToken(recipient, command.linkTarget(), now, secrets, outbox, lifetimes);
@@ -84,13 +85,19 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(ResetPasswordCommand command, Clock clock) {
+    public void handle(ResetPasswordCommand command, Clock clock, AccountCredentials credentials) {
         Instant now = clock.instant();
         resetTokens.checkRedeemable(command.tokenHash(), now);
         if (state == AccountState.DEACTIVATED) {
             throw new TokenInvalidException();
         }
-        apply(new PasswordChangedEvent(accountRef, command.newPasswordHash(), command.tokenHash(), now));
+        if (state == AccountState.SUSPENDED) {
+            // A suspension freezes the credential too: whoever holds the mailbox (perhaps the very
+            // reason for the suspension) must not change it, and a reset never reinstates access.
+            throw new AccountSuspendedException();
+        }
+        credentials.replace(accountRef, command.newPasswordHash(), now);
+        apply(new PasswordChangedEvent(accountRef, command.tokenHash(), now));
     }
 
     @CommandHandler

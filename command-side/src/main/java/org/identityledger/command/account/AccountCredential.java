@@ -1,10 +1,14 @@
 package org.identityledger.command.account;
 
-/** What sign-in needs to know about an account, from the command-side lookup. */
-public record AccountCredential(String accountRef, String passwordHash, AccountState state) {
+/**
+ * What sign-in needs to know about an account: its current password hash, the version of that
+ * credential (the session start is bound to it) and the account's state.
+ */
+public record AccountCredential(String accountRef, String passwordHash, long credentialVersion, AccountState state) {
 
     @Override
     public String toString() {
-        return "AccountCredential[accountRef=" + accountRef + ", state=" + state + "]";
+        return "AccountCredential[accountRef=" + accountRef + ", credentialVersion=" + credentialVersion
+                + ", state=" + state + "]";
     }
 }

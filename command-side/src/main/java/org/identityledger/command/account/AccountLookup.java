@@ -3,7 +3,6 @@ package org.identityledger.command.account;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,9 +19,10 @@ public class AccountLookup {
     }
 
     public Optional<AccountCredential> findByEmail(String normalizedEmail) {
-        return jdbc.query("SELECT account_ref, password_hash, state FROM account_lookup WHERE email_normalized = ?",
-                (row, index) -> new AccountCredential(row.getString(1), row.getString(2),
-                        AccountState.valueOf(row.getString(3).toUpperCase(Locale.ROOT))),
+        return jdbc.query("SELECT l.account_ref, c.password_hash, c.credential_version, l.state FROM account_lookup l"
+                        + " JOIN account_credential c ON c.account_ref = l.account_ref WHERE l.email_normalized = ?",
+                (row, index) -> new AccountCredential(row.getString(1), row.getString(2), row.getLong(3),
+                        AccountState.fromWireName(row.getString(4))),
                 normalizedEmail).stream().findFirst();
     }
 

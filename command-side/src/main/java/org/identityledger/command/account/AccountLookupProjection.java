@@ -7,7 +7,6 @@ import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
-import org.identityledger.events.account.PasswordChangedEvent;
 import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,10 +33,9 @@ public class AccountLookupProjection {
     @EventHandler
     void on(AccountRegisteredEvent event) {
         try {
-            jdbc.update("INSERT INTO account_lookup (account_ref, email_normalized, password_hash, state, email_verified)"
-                            + " VALUES (?, ?, ?, ?, false)",
-                    event.accountRef(), EmailAddress.normalize(event.email()), event.passwordHash(),
-                    AccountState.PENDING_VERIFICATION.wireName());
+            jdbc.update("INSERT INTO account_lookup (account_ref, email_normalized, state, email_verified)"
+                            + " VALUES (?, ?, ?, false)",
+                    event.accountRef(), EmailAddress.normalize(event.email()), AccountState.PENDING_VERIFICATION.wireName());
         } catch (DuplicateKeyException alreadyClaimed) {
             throw new EmailAlreadyRegisteredException();
         }
@@ -55,12 +53,6 @@ public class AccountLookupProjection {
         jdbc.update("INSERT INTO password_reset_token_lookup (token_hash, account_ref, expires_at, next_path)"
                         + " VALUES (?, ?, ?, ?)",
                 event.tokenHash(), event.accountRef(), java.sql.Timestamp.from(event.expiresAt()), event.nextPath());
-    }
-
-    @EventHandler
-    void on(PasswordChangedEvent event) {
-        jdbc.update("UPDATE account_lookup SET password_hash = ? WHERE account_ref = ?",
-                event.passwordHash(), event.accountRef());
     }
 
     @EventHandler

@@ -19,6 +19,15 @@ public class RefreshService {
         this.secrets = secrets;
     }
 
+    /**
+     * A secret presented as a browser cookie that is no live browser session's: if it is a refresh
+     * token of some native session, that session decides whether it was spent (then it ends).
+     */
+    public void rejectMisplaced(String presentedHash) {
+        sessionLookup.refreshTokenOwner(presentedHash).ifPresent(owner -> CommandRetry.sendAndWait(commandGateway,
+                new RejectMisplacedRefreshTokenCommand(owner.sessionId(), presentedHash)));
+    }
+
     /** Returns the session with its next refresh token in {@code secret}; the presented one is spent. */
     public SignedInSession refresh(String rawRefreshToken) {
         String presentedHash = secrets.hash(rawRefreshToken);

@@ -45,10 +45,13 @@ public class Session {
     }
 
     @CommandHandler
-    public Session(StartSessionCommand command) {
+    public Session(StartSessionCommand command, SessionStartGuard guard) {
         if (!command.expiresAt().isAfter(command.startedAt())) {
             throw new IllegalArgumentException("a session must expire after it starts");
         }
+        // The password was checked outside any transaction; here, under the account's lock, the
+        // account must still be allowed to sign in and the checked credential must still be current.
+        guard.confirm(command.accountRef(), command.credentialVersion());
         apply(new SessionStartedEvent(command.sessionId(), command.accountRef(), command.transport(),
                 command.secretHash(), command.deviceName(), command.startedAt(), command.expiresAt(),
                 command.idleTimeout()));
@@ -76,6 +79,17 @@ public class Session {
         apply(new RefreshTokenRotatedEvent(sessionId, accountRef, currentRefreshHash, command.newTokenHash(),
                 generation + 1, now));
         return new RefreshResult(RefreshOutcome.ROTATED, expiresAt);
+    }
+
+    /**
+     * A refresh token turned up where it does not belong (as a browser cookie). A spent one is reuse
+     * wherever it appears (RFC 9700 §4.14.2): the session ends. The current one is merely refused.
+     */
+    @CommandHandler
+    public void handle(RejectMisplacedRefreshTokenCommand command, Clock clock) {
+        if (!revoked && transport == SessionTransport.NATIVE && !command.presentedTokenHash().equals(currentRefreshHash)) {
+            apply(new SessionRevokedEvent(sessionId, accountRef, SessionRevocationReason.REFRESH_TOKEN_REUSED, clock.instant()));
+        }
     }
 
     @CommandHandler

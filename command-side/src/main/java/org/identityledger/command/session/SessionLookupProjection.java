@@ -2,9 +2,6 @@ package org.identityledger.command.session;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.identityledger.command.account.AccountDeactivatedException;
-import org.identityledger.command.account.AccountNotFoundException;
-import org.identityledger.command.account.AccountSuspendedException;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
@@ -29,23 +26,8 @@ public class SessionLookupProjection {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A session may only start for an account that may sign in. The credential check happened before
-     * the transaction; this re-check under a share lock on the account's lookup row closes the race
-     * with a suspension: whichever commits first, the other sees it (the revocation policy takes the
-     * same row exclusively before it lists the sessions to revoke).
-     */
     @EventHandler
     void on(SessionStartedEvent event) {
-        String state = jdbc.queryForList("SELECT state FROM account_lookup WHERE account_ref = ? FOR SHARE",
-                String.class, event.accountRef()).stream().findFirst().orElseThrow(AccountNotFoundException::new);
-        switch (state) {
-            case "suspended" -> throw new AccountSuspendedException();
-            case "deactivated" -> throw new AccountDeactivatedException();
-            default -> {
-                // pending_verification and active may hold sessions
-            }
-        }
         jdbc.update("INSERT INTO session_lookup (session_id, account_ref, transport, revoked) VALUES (?, ?, ?, false)",
                 event.sessionId(), event.accountRef(), event.transport().wireName());
         if (event.transport() == SessionTransport.NATIVE) {

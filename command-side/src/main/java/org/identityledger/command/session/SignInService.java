@@ -2,9 +2,7 @@ package org.identityledger.command.session;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.identityledger.command.account.AccountCredential;
-import org.identityledger.command.account.AccountDeactivatedException;
 import org.identityledger.command.account.AccountLookup;
-import org.identityledger.command.account.AccountSuspendedException;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.InvalidCredentialsException;
 import org.identityledger.command.common.CommandRetry;
@@ -69,13 +67,7 @@ public class SignInService {
         if (!passwordHasher.matches(password, account.passwordHash())) {
             throw new InvalidCredentialsException();
         }
-        switch (account.state()) {
-            case SUSPENDED -> throw new AccountSuspendedException();
-            case DEACTIVATED -> throw new AccountDeactivatedException();
-            default -> {
-                // pending_verification may sign in (the contract allows it); active obviously may.
-            }
-        }
+        account.state().requireMaySignIn();
         return account;
     }
 
@@ -87,7 +79,7 @@ public class SignInService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(absoluteLifetime);
         CommandRetry.sendAndWait(commandGateway, new StartSessionCommand(sessionId, account.accountRef(),
-                transport, secret.hash(), deviceName, now, expiresAt, idleTimeout));
+                account.credentialVersion(), transport, secret.hash(), deviceName, now, expiresAt, idleTimeout));
         return new SignedInSession(sessionId, account.accountRef(), secret.raw(), expiresAt);
     }
 }

@@ -30,6 +30,7 @@ class AccountTest {
 
     private AggregateTestFixture<Account> fixture;
     private RecordingOutbox outbox;
+    private RecordingCredentials credentials;
 
     @BeforeEach
     void setUp() {
@@ -39,10 +40,28 @@ class AccountTest {
         fixture.registerInjectableResource(new FixedSecrets());
         fixture.registerInjectableResource(outbox);
         fixture.registerInjectableResource(new TokenLifetimes(LIFETIME, RESET_LIFETIME));
+        credentials = new RecordingCredentials();
+        fixture.registerInjectableResource(credentials);
+    }
+
+    /** The credential table, as the command handlers see it: what they stored, in order. */
+    static final class RecordingCredentials implements AccountCredentials {
+
+        final java.util.List<String> written = new java.util.ArrayList<>();
+
+        @Override
+        public void store(String accountRef, String passwordHash, Instant at) {
+            written.add("store " + accountRef + " " + passwordHash);
+        }
+
+        @Override
+        public void replace(String accountRef, String passwordHash, Instant at) {
+            written.add("replace " + accountRef + " " + passwordHash);
+        }
     }
 
     private static AccountRegisteredEvent registered() {
-        return new AccountRegisteredEvent(ACCOUNT, "ada@example.com", "Ada", PHC, NOW.minusSeconds(60));
+        return new AccountRegisteredEvent(ACCOUNT, "ada@example.com", "Ada", NOW.minusSeconds(60));
     }
 
     private static VerificationTokenIssuedEvent issued(String token, Instant expiresAt) {
@@ -50,18 +69,19 @@ class AccountTest {
     }
 
     @Test
-    void canRegisterWithHashedPasswordAndGetAVerificationMail() {
+    void registrationKeepsTheHashInTheCredentialTableAndOutOfTheLedger() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAccountCommand(ACCOUNT, "ada@example.com", "Ada", PHC, LINK))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
-                        new AccountRegisteredEvent(ACCOUNT, "ada@example.com", "Ada", PHC, NOW),
+                        new AccountRegisteredEvent(ACCOUNT, "ada@example.com", "Ada", NOW),
                         new VerificationTokenIssuedEvent(ACCOUNT, "hash-of-token-1", NOW, NOW.plus(LIFETIME), "/welcome"));
         assertThat(outbox.mails).singleElement().satisfies(mail -> {
             assertThat(mail.rawToken()).isEqualTo("token-1");
             assertThat(mail.email()).isEqualTo("ada@example.com");
             assertThat(mail.link()).isEqualTo(LINK);
         });
+        assertThat(credentials.written).containsExactly("store " + ACCOUNT + " " + PHC);
     }
 
     @Test
@@ -159,13 +179,24 @@ class AccountTest {
     void canResetThePasswordWithAFreshToken() {
         fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)))
                 .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "new-phc"))
-                .expectEvents(new PasswordChangedEvent(ACCOUNT, "new-phc", "hash-of-token-1", NOW));
+                .expectEvents(new PasswordChangedEvent(ACCOUNT, "hash-of-token-1", NOW));
+        assertThat(credentials.written).containsExactly("replace " + ACCOUNT + " new-phc");
+    }
+
+    @Test
+    void cannotResetThePasswordOfASuspendedAccount() {
+        fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)),
+                        new AccountSuspendedEvent(ACCOUNT, "under investigation", NOW.minusSeconds(1)))
+                .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "new-phc"))
+                .expectNoEvents()
+                .expectException(AccountSuspendedException.class);
+        assertThat(credentials.written).isEmpty();
     }
 
     @Test
     void cannotReuseAResetToken() {
         fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)),
-                        new PasswordChangedEvent(ACCOUNT, "new-phc", "hash-of-token-1", NOW.minusSeconds(1)))
+                        new PasswordChangedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(1)))
                 .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "newer-phc"))
                 .expectNoEvents()
                 .expectException(TokenAlreadyUsedException.class);
@@ -174,7 +205,7 @@ class AccountTest {
     @Test
     void aResetSpendsEveryOtherOutstandingResetLink() {
         fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)), resetRequested("token-2", NOW.plusSeconds(600)),
-                        new PasswordChangedEvent(ACCOUNT, "new-phc", "hash-of-token-2", NOW.minusSeconds(1)))
+                        new PasswordChangedEvent(ACCOUNT, "hash-of-token-2", NOW.minusSeconds(1)))
                 .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "newer-phc"))
                 .expectNoEvents()
                 .expectException(TokenAlreadyUsedException.class);

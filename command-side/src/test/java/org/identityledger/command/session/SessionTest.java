@@ -8,6 +8,9 @@ import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
+import org.identityledger.command.account.AccountState;
+import org.identityledger.command.account.AccountSuspendedException;
+import org.identityledger.command.account.InvalidCredentialsException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +26,14 @@ class SessionTest {
     private static final Duration IDLE = Duration.ofMinutes(30);
 
     private AggregateTestFixture<Session> fixture;
+    /** Credential version 1 is current for acc_1 unless a test says otherwise. */
+    private final StubGuard guard = new StubGuard();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(guard);
     }
 
     private static SessionStartedEvent started() {
@@ -38,15 +44,64 @@ class SessionTest {
     @Test
     void canStartABrowserSessionRecordingOnlyTheSecretHash() {
         fixture.givenNoPriorActivity()
-                .when(new StartSessionCommand("ses_1", "acc_1", SessionTransport.BROWSER, "secret-hash", "Firefox",
+                .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.BROWSER, "secret-hash", "Firefox",
                         NOW.minusSeconds(10), EXPIRES, IDLE))
                 .expectEvents(started());
     }
 
     @Test
+    void cannotStartASessionForACredentialReplacedSinceItWasChecked() {
+        guard.currentVersion = 2;
+        fixture.givenNoPriorActivity()
+                .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.NATIVE, "secret-hash", "iPhone",
+                        NOW.minusSeconds(10), EXPIRES, IDLE))
+                .expectNoEvents()
+                .expectException(InvalidCredentialsException.class);
+    }
+
+    @Test
+    void cannotStartASessionForASuspendedAccount() {
+        guard.state = AccountState.SUSPENDED;
+        fixture.givenNoPriorActivity()
+                .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.BROWSER, "secret-hash", "Firefox",
+                        NOW.minusSeconds(10), EXPIRES, IDLE))
+                .expectNoEvents()
+                .expectException(AccountSuspendedException.class);
+    }
+
+    @Test
+    void aSpentRefreshTokenPresentedOutOfPlaceEndsTheSession() {
+        fixture.given(nativeStarted(), new RefreshTokenRotatedEvent("ses_1", "acc_1", "refresh-0", "refresh-1", 1, NOW.minusSeconds(5)))
+                .when(new RejectMisplacedRefreshTokenCommand("ses_1", "refresh-0"))
+                .expectEvents(new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.REFRESH_TOKEN_REUSED, NOW));
+    }
+
+    @Test
+    void theCurrentRefreshTokenPresentedOutOfPlaceIsOnlyRefused() {
+        fixture.given(nativeStarted(), new RefreshTokenRotatedEvent("ses_1", "acc_1", "refresh-0", "refresh-1", 1, NOW.minusSeconds(5)))
+                .when(new RejectMisplacedRefreshTokenCommand("ses_1", "refresh-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    private static final class StubGuard implements SessionStartGuard {
+
+        private long currentVersion = 1;
+        private AccountState state = AccountState.ACTIVE;
+
+        @Override
+        public void confirm(String accountRef, long credentialVersion) {
+            state.requireMaySignIn();
+            if (credentialVersion != currentVersion) {
+                throw new InvalidCredentialsException();
+            }
+        }
+    }
+
+    @Test
     void cannotStartASessionThatExpiresBeforeItStarts() {
         fixture.givenNoPriorActivity()
-                .when(new StartSessionCommand("ses_1", "acc_1", SessionTransport.BROWSER, "secret-hash", null,
+                .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.BROWSER, "secret-hash", null,
                         NOW, NOW, IDLE))
                 .expectNoEvents()
                 .expectException(IllegalArgumentException.class);

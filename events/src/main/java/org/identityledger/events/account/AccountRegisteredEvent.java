@@ -1,17 +1,19 @@
 package org.identityledger.events.account;
 
 import org.axonframework.serialization.Revision;
-import org.identityledger.events.CredentialData;
 import org.identityledger.events.PersonalData;
 
 import java.time.Instant;
 
-/** A person signed up; the account waits for its email to be verified. */
-@Revision("1")
+/**
+ * A person signed up; the account waits for its email to be verified. Revision 2 carries no password
+ * hash: credentials live in the command side's credential table, never in the ledger (revision 1
+ * events are read through {@link org.identityledger.events.upcasting.PasswordHashRemovingUpcaster}).
+ */
+@Revision("2")
 public record AccountRegisteredEvent(
         String accountRef,
         @PersonalData String email,
         @PersonalData String displayName,
-        @CredentialData String passwordHash,
         Instant registeredAt) {
 }

@@ -7,12 +7,12 @@ import java.time.Instant;
 
 /**
  * The account's password was replaced (by redeeming the reset token with {@code resetTokenHash});
- * every session of the account ends with it.
+ * every session of the account ends with it. Revision 2 carries no password hash (see
+ * {@link AccountRegisteredEvent}).
  */
-@Revision("1")
+@Revision("2")
 public record PasswordChangedEvent(
         String accountRef,
-        @CredentialData String passwordHash,
         @CredentialData String resetTokenHash,
         Instant changedAt) {
 }

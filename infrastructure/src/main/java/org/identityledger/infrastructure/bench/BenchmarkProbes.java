@@ -141,7 +141,7 @@ public class BenchmarkProbes {
                         Secrets.IssuedSecret secret = secrets.issue();
                         String sessionId = identifiers.newSessionId();
                         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                        commandGateway.sendAndWait(new StartSessionCommand(sessionId, accountRef,
+                        commandGateway.sendAndWait(new StartSessionCommand(sessionId, accountRef, 1L,
                                 browser ? SessionTransport.BROWSER : SessionTransport.NATIVE, secret.hash(), "bench",
                                 now, now.plus(browser ? Duration.ofHours(12) : Duration.ofDays(30)),
                                 browser ? Duration.ofMinutes(30) : Duration.ofDays(14)));

@@ -2,6 +2,8 @@ package org.identityledger.infrastructure.eventstore;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.identityledger.events.upcasting.PasswordHashRemovingUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,5 +45,11 @@ public class EventStoreSchemaConfiguration {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** Axon's Spring Boot support registers every EventUpcaster bean in the storage engine's chain. */
+    @Bean
+    public EventUpcaster passwordHashRemovingUpcaster() {
+        return new PasswordHashRemovingUpcaster();
     }
 }

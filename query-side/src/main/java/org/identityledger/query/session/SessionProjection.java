@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
+import org.identityledger.events.session.SessionTransport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +30,16 @@ public class SessionProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Only a browser session has a cookie secret. A native session's secret is the first refresh
+     * token of its family, which must never open a session as a cookie: its row has no secret hash.
+     */
     @EventHandler
     void on(SessionStartedEvent event) {
+        String cookieSecretHash = event.transport() == SessionTransport.BROWSER ? event.secretHash() : null;
         jdbc.update("INSERT INTO session_view (session_id, secret_hash, account_ref, transport, device_name, started_at,"
                         + " expires_at, idle_timeout_seconds, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.sessionId(), event.secretHash(), event.accountRef(), event.transport().wireName(), event.deviceName(),
+                event.sessionId(), cookieSecretHash, event.accountRef(), event.transport().wireName(), event.deviceName(),
                 Timestamp.from(event.startedAt()), Timestamp.from(event.expiresAt()), event.idleTimeout().toSeconds(),
                 Timestamp.from(event.startedAt()));
     }

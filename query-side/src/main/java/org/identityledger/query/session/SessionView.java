@@ -19,7 +19,7 @@ public class SessionView {
     @Id
     @Column(name = "session_id")
     private String sessionId;
-    @Column(name = "secret_hash", nullable = false, unique = true)
+    @Column(name = "secret_hash", unique = true)
     private String secretHash;
     @Column(name = "account_ref", nullable = false)
     private String accountRef;

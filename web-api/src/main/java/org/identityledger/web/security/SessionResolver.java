@@ -3,6 +3,7 @@ package org.identityledger.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.common.Secrets;
+import org.identityledger.command.session.RefreshService;
 import org.identityledger.infrastructure.token.AccessTokens;
 import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
@@ -27,8 +28,11 @@ public class SessionResolver {
     private final Secrets secrets;
     private final CookieSettings cookies;
     private final AccessTokens accessTokens;
+    private final RefreshService refreshService;
 
-    public SessionResolver(QueryGateway queryGateway, Secrets secrets, CookieSettings cookies, AccessTokens accessTokens) {
+    public SessionResolver(QueryGateway queryGateway, Secrets secrets, CookieSettings cookies, AccessTokens accessTokens,
+                           RefreshService refreshService) {
+        this.refreshService = refreshService;
         this.queryGateway = queryGateway;
         this.secrets = secrets;
         this.cookies = cookies;
@@ -47,7 +51,18 @@ public class SessionResolver {
         }
         return Requests.cookie(request, cookies.sessionCookieName())
                 .filter(secret -> secret.length() <= MAX_SECRET_LENGTH)
-                .map(secret -> queryGateway.query(new FindLiveSessionQuery(secrets.hash(secret)), LiveSession.class).join());
+                .map(secrets::hash)
+                .flatMap(this::liveBrowserSession);
+    }
+
+    /** A cookie that opens no browser session may be a refresh token out of place: spent means reuse. */
+    private Optional<LiveSession> liveBrowserSession(String secretHash) {
+        Optional<LiveSession> session = Optional.ofNullable(
+                queryGateway.query(new FindLiveSessionQuery(secretHash), LiveSession.class).join());
+        if (session.isEmpty()) {
+            refreshService.rejectMisplaced(secretHash);
+        }
+        return session;
     }
 
     public LiveSession require(HttpServletRequest request) {

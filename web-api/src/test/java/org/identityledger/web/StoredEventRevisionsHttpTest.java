@@ -1,0 +1,29 @@
+package org.identityledger.web;
+
+import org.identityledger.web.support.Browser;
+import org.identityledger.web.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events written before a shape change keep loading, through the production storage engine's upcasters. */
+class StoredEventRevisionsHttpTest extends IntegrationTest {
+
+    @Test
+    void anAccountRegisteredUnderRevisionOneStillLoadsWithoutItsPasswordHash() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        String accountRef = signUp(browser, email);
+        mailbox.awaitVerificationToken(email, 1);
+        // Rewrite the stored event into its revision-1 form, password hash included, as older versions wrote it.
+        assertThat(jdbc.update("UPDATE domain_event_entry SET payload_revision = '1', payload = convert_to(("
+                + " convert_from(payload, 'UTF8')::jsonb || jsonb_build_object('password_hash', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA')"
+                + ")::text, 'UTF8') WHERE aggregate_identifier = ? AND payload_type LIKE '%.AccountRegisteredEvent'", accountRef))
+                .isEqualTo(1);
+
+        // Resending loads the Account aggregate from its stream: the old revision must read cleanly.
+        assertThat(browser.postJson("/v1/auth/email/verification", "{\"email\":\"" + email + "\"}").status()).isEqualTo(202);
+        String token = mailbox.awaitVerificationToken(email, 2);
+        assertThat(browser.postJson("/v1/auth/email/verify", "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);
+    }
+}
