@@ -3,6 +3,8 @@ package org.identityledger.command.session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +31,12 @@ public class SessionLookup {
         jdbc.queryForList("SELECT account_ref FROM account_lookup WHERE account_ref = ? FOR UPDATE", String.class, accountRef);
         return jdbc.queryForList("SELECT session_id FROM session_lookup WHERE account_ref = ? AND NOT revoked",
                 String.class, accountRef);
+    }
+
+    /** The account's sessions that are neither revoked nor past their absolute expiry, newest first. */
+    public List<String> unexpiredSessionIdsOf(String accountRef, Instant now) {
+        return jdbc.queryForList("SELECT session_id FROM session_lookup WHERE account_ref = ? AND NOT revoked"
+                + " AND expires_at > ? ORDER BY started_at DESC, session_id DESC", String.class, accountRef, Timestamp.from(now));
     }
 
     public record RefreshTokenOwner(String sessionId, String accountRef) {

@@ -9,6 +9,8 @@ import org.identityledger.events.session.SessionTransport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+
 /**
  * Keeps the command side's session lookups in the events' own transaction: every refresh token hash
  * of a family (so a spent one is recognised), and each account's live sessions (so a policy can
@@ -28,8 +30,9 @@ public class SessionLookupProjection {
 
     @EventHandler
     void on(SessionStartedEvent event) {
-        jdbc.update("INSERT INTO session_lookup (session_id, account_ref, transport, revoked) VALUES (?, ?, ?, false)",
-                event.sessionId(), event.accountRef(), event.transport().wireName());
+        jdbc.update("INSERT INTO session_lookup (session_id, account_ref, transport, revoked, started_at, expires_at)"
+                        + " VALUES (?, ?, ?, false, ?, ?)", event.sessionId(), event.accountRef(), event.transport().wireName(),
+                Timestamp.from(event.startedAt()), Timestamp.from(event.expiresAt()));
         if (event.transport() == SessionTransport.NATIVE) {
             rememberRefreshToken(event.secretHash(), event.sessionId(), event.accountRef());
         }

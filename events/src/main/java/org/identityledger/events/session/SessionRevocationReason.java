@@ -7,5 +7,7 @@ public enum SessionRevocationReason {
     PASSWORD_CHANGED,
     ACCOUNT_SUSPENDED,
     ACCOUNT_DEACTIVATED,
-    REFRESH_TOKEN_REUSED
+    REFRESH_TOKEN_REUSED,
+    /** The account opened more live sessions than identity.session.max-live-per-account: the oldest ends. */
+    SESSION_LIMIT_EXCEEDED
 }

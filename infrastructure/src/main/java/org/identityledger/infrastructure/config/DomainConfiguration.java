@@ -35,7 +35,7 @@ public class DomainConfiguration {
     public SessionSettings sessionSettings(IdentityProperties properties) {
         IdentityProperties.Session session = properties.getSession();
         return new SessionSettings(session.getBrowserAbsoluteLifetime(), session.getBrowserIdleTimeout(),
-                session.getNativeAbsoluteLifetime(), session.getNativeIdleTimeout());
+                session.getNativeAbsoluteLifetime(), session.getNativeIdleTimeout(), session.getMaxLivePerAccount());
     }
 
     /**

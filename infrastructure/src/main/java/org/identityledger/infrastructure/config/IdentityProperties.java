@@ -157,6 +157,26 @@ public class IdentityProperties {
         private Duration nativeAbsoluteLifetime = Duration.ofDays(30);
         /** ...or when it has not been refreshed for this long. */
         private Duration nativeIdleTimeout = Duration.ofDays(14);
+        /** Live sessions one account may hold; starting another ends the oldest (a ledger event). */
+        private int maxLivePerAccount = 100;
+        /** Ended (expired or revoked) sessions leave the read models this long after they end; the events stay. */
+        private Duration purgeAfter = Duration.ofDays(1);
+
+        public int getMaxLivePerAccount() {
+            return maxLivePerAccount;
+        }
+
+        public void setMaxLivePerAccount(int maxLivePerAccount) {
+            this.maxLivePerAccount = maxLivePerAccount;
+        }
+
+        public Duration getPurgeAfter() {
+            return purgeAfter;
+        }
+
+        public void setPurgeAfter(Duration purgeAfter) {
+            this.purgeAfter = purgeAfter;
+        }
 
         public Duration getNativeAbsoluteLifetime() {
             return nativeAbsoluteLifetime;

@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.identityledger.command.account.AccountLookupProjection;
 import org.identityledger.command.session.SessionLookupProjection;
+import org.identityledger.command.session.SessionLimitPolicy;
 import org.identityledger.command.session.SessionRevocationPolicy;
 import org.identityledger.query.account.AccountProjection;
 import org.identityledger.query.session.SessionProjection;
@@ -24,6 +25,7 @@ public class EventProcessingConfiguration {
             AccountLookupProjection.PROCESSING_GROUP,
             SessionLookupProjection.PROCESSING_GROUP,
             SessionRevocationPolicy.PROCESSING_GROUP,
+            SessionLimitPolicy.PROCESSING_GROUP,
             AccountProjection.PROCESSING_GROUP,
             SessionProjection.PROCESSING_GROUP);
 

@@ -2,5 +2,6 @@ package org.identityledger.query.session;
 
 import java.util.List;
 
-public record SessionList(List<SessionSummary> sessions) {
+/** A page of sessions; {@code hasMore} says whether another page follows the last one. */
+public record SessionList(List<SessionSummary> sessions, boolean hasMore) {
 }

@@ -66,6 +66,27 @@ final class Fields {
         return value;
     }
 
+    /** A whole number within [min, max] given as a query parameter; {@code fallback} when absent. */
+    int optionalInteger(String field, String value, int min, int max, int fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = value.length() > 10 ? Integer.MIN_VALUE : Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, "OUT_OF_RANGE", "A whole number from " + min + " to " + max + "."));
+        return fallback;
+    }
+
+    void invalid(String field, String message) {
+        problems.add(new FieldProblem(field, "INVALID_VALUE", message));
+    }
+
     void validate() {
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);
