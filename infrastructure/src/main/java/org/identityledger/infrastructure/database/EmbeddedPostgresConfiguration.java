@@ -25,10 +25,18 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** Taken before anything in the data directory is touched; see {@link DataDirectoryLock}. */
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(IdentityProperties properties) throws IOException {
+    public DataDirectoryLock dataDirectoryLock(IdentityProperties properties) {
+        return DataDirectoryLock.acquire(properties.getDataDir().toAbsolutePath().normalize());
+    }
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(IdentityProperties properties, DataDirectoryLock lock) throws IOException {
         Path dataDirectory = properties.getDataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
+        // Safe only because this instance holds the data directory's lock: a running postmaster here
+        // cannot belong to a live instance, so it is an orphan of a killed one.
         OrphanedPostmaster.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)

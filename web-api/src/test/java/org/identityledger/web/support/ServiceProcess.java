@@ -39,11 +39,7 @@ public final class ServiceProcess {
         }
     }
 
-    /** Starts the jar and waits until it answers HTTP; returns the startup time. */
-    public Duration start() throws IOException, InterruptedException {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
-        }
+    private List<String> command() {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + httpPort,
@@ -52,6 +48,15 @@ public final class ServiceProcess {
                 "--identity.mail.embedded-smtp.port=" + smtpPort,
                 "--identity.public-base-url=" + baseUrl()));
         command.addAll(extraArguments);
+        return command;
+    }
+
+    /** Starts the jar and waits until it answers HTTP; returns the startup time. */
+    public Duration start() throws IOException, InterruptedException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
+        }
+        List<String> command = command();
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -74,6 +79,21 @@ public final class ServiceProcess {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the service did not come up within 120 s; see " + dataDir);
+    }
+
+    /** Starts the jar expecting it to refuse to start; returns its exit code and everything it printed. */
+    public Refusal startExpectingRefusal() throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        Path log = dataDir.resolve("refused-" + (++starts) + ".log");
+        process = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the service neither started nor refused within 120 s; see " + log);
+        }
+        return new Refusal(process.exitValue(), Files.readString(log));
+    }
+
+    public record Refusal(int exitCode, String output) {
     }
 
     /** SIGKILL: no shutdown hook runs; the embedded PostgreSQL is left orphaned. */
