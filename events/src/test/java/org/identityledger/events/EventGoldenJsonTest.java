@@ -1,11 +1,7 @@
 package org.identityledger.events;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Revision;
 import org.identityledger.events.account.AccountDeactivatedEvent;
 import org.identityledger.events.account.AccountRegisteredEvent;
@@ -37,17 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The stored shape of every event revision, pinned. If this fails, the change altered what is in
  * the ledger: add a new revision with an upcaster instead (and a new golden file), never edit one.
- * The mapper mirrors the service's (snake_case, ISO-8601 times), which Axon's Jackson serializer uses.
+ * The mapper is EventJson's, the very one the event store's serializer is built from.
  */
 class EventGoldenJsonTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = EventJson.objectMapper();
 
     static Stream<Object> events() {
         return Stream.of(

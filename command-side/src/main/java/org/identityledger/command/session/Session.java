@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevocationReason;
@@ -23,7 +24,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ends the whole session. Which hashes belong to the family is the command-side refresh token
  * lookup's job (written with these events), so the aggregate stays small however often it
  * rotates; long-lived sessions are snapshotted and live ones cached, so loading them stays cheap.
+ * The snapshot's shape is this class's fields: change them and bump {@code @Revision}, and Axon
+ * ignores the stale snapshots (its revision snapshot filter) and replays the events instead.
  */
+@Revision("1")
 @Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger", cache = "sessionCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

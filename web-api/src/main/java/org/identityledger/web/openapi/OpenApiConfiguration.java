@@ -1,5 +1,7 @@
 package org.identityledger.web.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,15 @@ import org.springframework.context.annotation.Configuration;
 /** The live description at /v3/api-docs; the prose contract is ../shared/API.md. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+    /**
+     * Schemas are resolved with the web layer's own ObjectMapper, so the description names fields
+     * exactly as the wire does (snake_case) and a generated client sends what the service reads.
+     */
+    @Bean
+    public ModelResolver modelResolver(ObjectMapper objectMapper) {
+        return new ModelResolver(objectMapper);
+    }
 
     @Bean
     public OpenAPI identityLedgerApi() {

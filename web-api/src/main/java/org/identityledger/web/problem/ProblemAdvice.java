@@ -2,6 +2,7 @@ package org.identityledger.web.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
@@ -88,8 +89,10 @@ public class ProblemAdvice {
             String field = mismatch.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return validation(new ValidationFailedException(List.of(
-                    new FieldProblem(field, "INVALID_TYPE", "This field has the wrong type."))));
+            FieldProblem problem = mismatch instanceof UnrecognizedPropertyException
+                    ? new FieldProblem(field, "UNKNOWN_FIELD", "This field is not part of this request.")
+                    : new FieldProblem(field, "INVALID_TYPE", "This field has the wrong type.");
+            return validation(new ValidationFailedException(List.of(problem)));
         }
         return Problem.response(Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request body is not valid JSON of the expected shape."));
