@@ -17,6 +17,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class IdentityLedgerApplication {
 
     public static void main(String[] args) {
+        // Axon prints an AxonIQ Console advertisement at every start unless this is set; an identity
+        // service's log should hold its own events only. An operator's own -D setting wins.
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
         SpringApplication.run(IdentityLedgerApplication.class, args);
     }
 }
