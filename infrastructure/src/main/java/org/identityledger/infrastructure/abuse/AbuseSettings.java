@@ -2,6 +2,9 @@ package org.identityledger.infrastructure.abuse;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
+
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import java.util.Map;
  * (identity.abuse.limits.login-per-ip.capacity=50).
  */
 @ConfigurationProperties(prefix = "identity.abuse")
+@Validated
 public class AbuseSettings {
 
     static final Map<LimitName, Limit> DEFAULTS = defaults();
@@ -21,7 +25,7 @@ public class AbuseSettings {
     private boolean enabled = true;
     /** Peers whose X-Forwarded-For is believed (exact IPv4/IPv6 addresses or CIDR ranges). */
     private List<String> trustedProxies = List.of();
-    private Map<String, Limit> limits = new LinkedHashMap<>();
+    private Map<String, @Valid Limit> limits = new LinkedHashMap<>();
 
     public boolean isEnabled() {
         return enabled;
@@ -39,7 +43,7 @@ public class AbuseSettings {
         this.trustedProxies = trustedProxies;
     }
 
-    public Map<String, Limit> getLimits() {
+    public Map<String, @Valid Limit> getLimits() {
         return limits;
     }
 
@@ -48,30 +52,32 @@ public class AbuseSettings {
     }
 
     public Limit limit(LimitName name) {
-        Limit configured = limits.get(name.configName());
+        Limit configured = limits.entrySet().stream()
+                .filter(entry -> LimitName.fromConfigName(entry.getKey()).filter(name::equals).isPresent())
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         Limit fallback = DEFAULTS.get(name);
         if (configured == null) {
             return fallback;
         }
-        return new Limit(configured.getCapacity() > 0 ? configured.getCapacity() : fallback.getCapacity(),
+        return new Limit(configured.getCapacity() != null ? configured.getCapacity() : fallback.getCapacity(),
                 configured.getPeriod() != null ? configured.getPeriod() : fallback.getPeriod());
     }
 
     private static Map<LimitName, Limit> defaults() {
         Map<LimitName, Limit> defaults = new EnumMap<>(LimitName.class);
-        defaults.put(LimitName.SIGNUP_PER_IP, new Limit(20, Duration.ofHours(1)));
-        defaults.put(LimitName.SIGNUP_PER_EMAIL, new Limit(5, Duration.ofHours(1)));
-        defaults.put(LimitName.LOGIN_PER_IP, new Limit(30, Duration.ofMinutes(10)));
+        defaults.put(LimitName.SIGNUP_PER_IP, new Limit(20L, Duration.ofHours(1)));
+        defaults.put(LimitName.SIGNUP_PER_EMAIL, new Limit(5L, Duration.ofHours(1)));
+        defaults.put(LimitName.LOGIN_PER_IP, new Limit(30L, Duration.ofMinutes(10)));
         // ASVS 5.0 6.3.1: at most 100 failed attempts per hour per account: 10 at once, then one per 40 s.
-        defaults.put(LimitName.LOGIN_FAILURES_PER_ACCOUNT, new Limit(10, Duration.ofSeconds(400)));
-        defaults.put(LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE, new Limit(10, Duration.ofSeconds(400)));
-        defaults.put(LimitName.REFRESH_PER_IP, new Limit(600, Duration.ofMinutes(1)));
-        defaults.put(LimitName.VERIFY_PER_IP, new Limit(30, Duration.ofMinutes(10)));
-        defaults.put(LimitName.RESEND_PER_IP, new Limit(10, Duration.ofHours(1)));
-        defaults.put(LimitName.RESEND_PER_EMAIL, new Limit(3, Duration.ofHours(1)));
-        defaults.put(LimitName.RESET_REQUEST_PER_IP, new Limit(10, Duration.ofHours(1)));
-        defaults.put(LimitName.RESET_REQUEST_PER_EMAIL, new Limit(3, Duration.ofHours(1)));
-        defaults.put(LimitName.RESET_PER_IP, new Limit(30, Duration.ofMinutes(10)));
+        defaults.put(LimitName.LOGIN_FAILURES_PER_ACCOUNT, new Limit(10L, Duration.ofSeconds(400)));
+        defaults.put(LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE, new Limit(10L, Duration.ofSeconds(400)));
+        defaults.put(LimitName.REFRESH_PER_IP, new Limit(600L, Duration.ofMinutes(1)));
+        defaults.put(LimitName.VERIFY_PER_IP, new Limit(30L, Duration.ofMinutes(10)));
+        defaults.put(LimitName.RESEND_PER_IP, new Limit(10L, Duration.ofHours(1)));
+        defaults.put(LimitName.RESEND_PER_EMAIL, new Limit(3L, Duration.ofHours(1)));
+        defaults.put(LimitName.RESET_REQUEST_PER_IP, new Limit(10L, Duration.ofHours(1)));
+        defaults.put(LimitName.RESET_REQUEST_PER_EMAIL, new Limit(3L, Duration.ofHours(1)));
+        defaults.put(LimitName.RESET_PER_IP, new Limit(30L, Duration.ofMinutes(10)));
         return Map.copyOf(defaults);
     }
 }

@@ -24,4 +24,21 @@ public enum LimitName {
     public String configName() {
         return configName;
     }
+
+    /**
+     * The limit a map key names, however it was spelt: identity.abuse.limits.login-per-ip and the
+     * environment's IDENTITY_ABUSE_LIMITS_LOGINPERIP_CAPACITY (key "loginperip") are the same limit.
+     */
+    public static java.util.Optional<LimitName> fromConfigName(String key) {
+        String wanted = uniform(key);
+        return java.util.Arrays.stream(values()).filter(name -> uniform(name.configName).equals(wanted)).findFirst();
+    }
+
+    public static java.util.List<String> configNames() {
+        return java.util.Arrays.stream(values()).map(LimitName::configName).toList();
+    }
+
+    private static String uniform(String key) {
+        return key.replace("-", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    }
 }

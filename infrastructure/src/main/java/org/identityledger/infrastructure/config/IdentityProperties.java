@@ -2,24 +2,46 @@ package org.identityledger.infrastructure.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.validation.annotation.Validated;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** Every {@code identity.*} setting, with the defaults the README documents. */
 @ConfigurationProperties(prefix = "identity")
+@Validated
 public class IdentityProperties {
 
     /** Embedded PostgreSQL data and captured mail; kept across restarts. */
+    @NotNull
     private Path dataDir = Path.of("./data");
     /** Base of every link the service mails; defaults to http://localhost:{server.port}. */
+    @Pattern(regexp = "https?://(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:\\d{1,5})?(/[^\\s?#]*)?",
+            message = "must be an absolute http(s) URL without query or fragment, e.g. https://id.example.com")
     private String publicBaseUrl;
+    @Valid
     private final NativeApp nativeApp = new NativeApp();
+    @Valid
     private final Session session = new Session();
+    @Valid
     private final Verification verification = new Verification();
+    @Valid
     private final Mail mail = new Mail();
+    @Valid
     private final Password password = new Password();
+    @Valid
     private final EmbeddedPostgres embeddedPostgres = new EmbeddedPostgres();
+    @Valid
     private final PasswordReset passwordReset = new PasswordReset();
+    @Valid
     private final Jwt jwt = new Jwt();
 
     public Path getDataDir() {
@@ -71,6 +93,8 @@ public class IdentityProperties {
     }
 
     public static class PasswordReset {
+        @DurationMin(minutes = 1)
+        @NotNull
         private Duration tokenLifetime = Duration.ofMinutes(30);
 
         public Duration getTokenLifetime() {
@@ -86,11 +110,18 @@ public class IdentityProperties {
         /** The iss claim; unset means the public base URL. */
         private String issuer;
         /** The aud claim of access tokens. */
+        @NotBlank
         private String audience = "identity-ledger";
+        @DurationMin(seconds = 30)
+        @DurationMax(hours = 24)
+        @NotNull
         private Duration accessTokenLifetime = Duration.ofMinutes(10);
         /** A new signing key is made when the newest is older than this; old keys keep verifying. */
+        @DurationMin(hours = 1)
+        @NotNull
         private Duration keyRotationInterval = Duration.ofDays(30);
         /** Base64 of 32 bytes sealing the private keys in PostgreSQL; unset: a file in the data dir. */
+        @Pattern(regexp = "\\s*[A-Za-z0-9+/]{43}=\\s*", message = "must be base64 of exactly 32 bytes (44 characters ending in =)")
         private String keyEncryptionKey;
 
         public String getIssuer() {
@@ -136,6 +167,7 @@ public class IdentityProperties {
 
     public static class NativeApp {
         /** URL scheme of the iPhone app for handoff links. */
+        @Pattern(regexp = "[a-z][a-z0-9+.-]*", message = "must be a URL scheme (lower-case letters, digits, +, . or -)")
         private String appScheme = "identityledger";
 
         public String getAppScheme() {
@@ -150,16 +182,28 @@ public class IdentityProperties {
     public static class Session {
         private final Cookie cookie = new Cookie();
         /** OWASP ASVS L2: browser sessions end after 12 hours whatever happens. */
+        @DurationMin(minutes = 1)
+        @NotNull
         private Duration browserAbsoluteLifetime = Duration.ofHours(12);
         /** OWASP ASVS L2: and after 30 minutes without a request. */
+        @DurationMin(minutes = 1)
+        @NotNull
         private Duration browserIdleTimeout = Duration.ofMinutes(30);
         /** A native session (refresh-token family) ends 30 days after sign-in at the latest. */
+        @DurationMin(minutes = 1)
+        @NotNull
         private Duration nativeAbsoluteLifetime = Duration.ofDays(30);
         /** ...or when it has not been refreshed for this long. */
+        @DurationMin(minutes = 1)
+        @NotNull
         private Duration nativeIdleTimeout = Duration.ofDays(14);
         /** Live sessions one account may hold; starting another ends the oldest (a ledger event). */
+        @Min(1)
+        @Max(10_000)
         private int maxLivePerAccount = 100;
         /** Ended (expired or revoked) sessions leave the read models this long after they end; the events stay. */
+        @DurationMin(seconds = 0)
+        @NotNull
         private Duration purgeAfter = Duration.ofDays(1);
 
         public int getMaxLivePerAccount() {
@@ -229,6 +273,8 @@ public class IdentityProperties {
     }
 
     public static class Verification {
+        @DurationMin(minutes = 1)
+        @NotNull
         private Duration tokenLifetime = Duration.ofHours(24);
 
         public Duration getTokenLifetime() {
@@ -244,6 +290,8 @@ public class IdentityProperties {
         /** Unset means {@code {data-dir}/mail}; an empty value turns capturing off. */
         private Path captureDir;
         private String from = "Identity Ledger <no-reply@identity-ledger.local>";
+        @DurationMin(millis = 10)
+        @NotNull
         private Duration pollInterval = Duration.ofMillis(500);
         /** Log each mailed link (only sensible for the local catcher). Unset: on with embedded SMTP. */
         private Boolean logLinks;
@@ -289,6 +337,8 @@ public class IdentityProperties {
     public static class EmbeddedSmtp {
         /** Unset means: on exactly when spring.mail.host is not configured. */
         private Boolean enabled;
+        @Min(0)
+        @Max(65_535)
         private int port = 2525;
 
         public Boolean getEnabled() {
@@ -310,10 +360,18 @@ public class IdentityProperties {
 
     public static class Password {
         /** OWASP Password Storage Cheat Sheet: Argon2id m=19 MiB, t=2, p=1. */
+        @Min(1_024)
+        @Max(4_194_304)
         private int argon2MemoryKib = 19_456;
+        @Min(1)
+        @Max(100)
         private int argon2Iterations = 2;
+        @Min(1)
+        @Max(64)
         private int argon2Parallelism = 1;
         /** Hashes computed at once; each holds argon2-memory-kib, so this bounds memory. 0: twice the cores. */
+        @Min(0)
+        @Max(1_024)
         private int maxConcurrentHashes = 0;
 
         public int getMaxConcurrentHashes() {
@@ -351,6 +409,8 @@ public class IdentityProperties {
 
     public static class EmbeddedPostgres {
         /** 0 picks a free port at every start. */
+        @Min(0)
+        @Max(65_535)
         private int port = 0;
 
         public int getPort() {
