@@ -1,5 +1,7 @@
 package org.identityledger.command.account;
 
+import org.identityledger.events.account.AccountState;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -160,9 +162,7 @@ public class Account {
     void on(EmailVerifiedEvent event) {
         verificationTokens.spendAll(event.tokenHash());
         emailVerified = true;
-        if (state == AccountState.PENDING_VERIFICATION) {
-            state = AccountState.ACTIVE;
-        }
+        state = state.afterEmailVerified();
     }
 
     @EventSourcingHandler
@@ -182,7 +182,7 @@ public class Account {
 
     @EventSourcingHandler
     void on(AccountReinstatedEvent event) {
-        state = emailVerified ? AccountState.ACTIVE : AccountState.PENDING_VERIFICATION;
+        state = AccountState.afterReinstated(emailVerified);
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package org.identityledger.command.account;
 
+import org.identityledger.events.account.AccountState;
+
 /**
  * What sign-in needs to know about an account: its current password hash, the version of that
  * credential (the session start is bound to it) and the account's state.

@@ -1,5 +1,7 @@
 package org.identityledger.command.account;
 
+import org.identityledger.events.account.AccountState;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

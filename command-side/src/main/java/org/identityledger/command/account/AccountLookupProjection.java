@@ -1,5 +1,7 @@
 package org.identityledger.command.account;
 
+import org.identityledger.events.account.AccountState;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.identityledger.events.account.AccountDeactivatedEvent;
@@ -57,10 +59,9 @@ public class AccountLookupProjection {
 
     @EventHandler
     void on(EmailVerifiedEvent event) {
-        jdbc.update("UPDATE account_lookup SET email_verified = true,"
-                        + " state = CASE WHEN state = 'pending_verification' THEN 'active' ELSE state END"
-                        + " WHERE account_ref = ?",
-                event.accountRef());
+        AccountState state = currentState(event.accountRef());
+        jdbc.update("UPDATE account_lookup SET email_verified = true, state = ? WHERE account_ref = ?",
+                state.afterEmailVerified().wireName(), event.accountRef());
     }
 
     @EventHandler
@@ -70,13 +71,19 @@ public class AccountLookupProjection {
 
     @EventHandler
     void on(AccountReinstatedEvent event) {
-        jdbc.update("UPDATE account_lookup SET state = CASE WHEN email_verified THEN 'active'"
-                + " ELSE 'pending_verification' END WHERE account_ref = ?", event.accountRef());
+        boolean emailVerified = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT email_verified FROM account_lookup WHERE account_ref = ?", Boolean.class, event.accountRef()));
+        setState(event.accountRef(), AccountState.afterReinstated(emailVerified));
     }
 
     @EventHandler
     void on(AccountDeactivatedEvent event) {
         setState(event.accountRef(), AccountState.DEACTIVATED);
+    }
+
+    private AccountState currentState(String accountRef) {
+        return AccountState.fromWireName(jdbc.queryForObject("SELECT state FROM account_lookup WHERE account_ref = ?",
+                String.class, accountRef));
     }
 
     private void setState(String accountRef, AccountState state) {

@@ -1,8 +1,9 @@
 package org.identityledger.command.session;
 
 import org.identityledger.command.account.AccountNotFoundException;
-import org.identityledger.command.account.AccountState;
+import org.identityledger.events.account.AccountState;
 import org.identityledger.command.account.InvalidCredentialsException;
+import org.identityledger.command.account.SignInEligibility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ class JdbcSessionStartGuard implements SessionStartGuard {
                         + " JOIN account_credential c ON c.account_ref = l.account_ref WHERE l.account_ref = ? FOR SHARE",
                 (row, index) -> new CurrentCredential(AccountState.fromWireName(row.getString(1)), row.getLong(2)),
                 accountRef).stream().findFirst().orElseThrow(AccountNotFoundException::new);
-        current.state().requireMaySignIn();
+        SignInEligibility.require(current.state());
         if (current.version() != credentialVersion) {
             // The password that was checked has been replaced meanwhile: it is no longer a valid credential.
             throw new InvalidCredentialsException();

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
+import org.identityledger.events.session.SessionLiveness;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
@@ -77,7 +78,7 @@ public class Session {
         if (revoked) {
             return new RefreshResult(RefreshOutcome.REVOKED, expiresAt);
         }
-        if (!now.isBefore(expiresAt) || !now.isBefore(lastActivity.plus(idleTimeout))) {
+        if (!SessionLiveness.isLiveAt(now, expiresAt, lastActivity, idleTimeout)) {
             return new RefreshResult(RefreshOutcome.EXPIRED, expiresAt);
         }
         apply(new RefreshTokenRotatedEvent(sessionId, accountRef, currentRefreshHash, command.newTokenHash(),

@@ -5,6 +5,7 @@ import org.identityledger.command.account.AccountCredential;
 import org.identityledger.command.account.AccountLookup;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.InvalidCredentialsException;
+import org.identityledger.command.account.SignInEligibility;
 import org.identityledger.command.common.CommandRetry;
 import org.identityledger.command.common.Identifiers;
 import org.identityledger.command.common.PasswordHasher;
@@ -67,7 +68,7 @@ public class SignInService {
         if (!passwordHasher.matches(password, account.passwordHash())) {
             throw new InvalidCredentialsException();
         }
-        account.state().requireMaySignIn();
+        SignInEligibility.require(account.state());
         return account;
     }
 

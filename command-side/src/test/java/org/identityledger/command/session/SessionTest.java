@@ -8,9 +8,10 @@ import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
-import org.identityledger.command.account.AccountState;
+import org.identityledger.events.account.AccountState;
 import org.identityledger.command.account.AccountSuspendedException;
 import org.identityledger.command.account.InvalidCredentialsException;
+import org.identityledger.command.account.SignInEligibility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class SessionTest {
 
         @Override
         public void confirm(String accountRef, long credentialVersion) {
-            state.requireMaySignIn();
+            SignInEligibility.require(state);
             if (credentialVersion != currentVersion) {
                 throw new InvalidCredentialsException();
             }

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.identityledger.events.account.AccountDeactivatedEvent;
 import org.identityledger.events.account.AccountRegisteredEvent;
+import org.identityledger.events.account.AccountState;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
@@ -34,37 +35,36 @@ public class AccountProjection {
         Timestamp at = Timestamp.from(event.registeredAt());
         jdbc.update("INSERT INTO account_view (account_ref, email, display_name, state, email_verified, registered_at,"
                         + " updated_at) VALUES (?, ?, ?, ?, false, ?, ?)",
-                event.accountRef(), event.email(), event.displayName(), AccountStates.PENDING_VERIFICATION, at, at);
+                event.accountRef(), event.email(), event.displayName(), AccountState.PENDING_VERIFICATION.wireName(), at, at);
     }
 
     @EventHandler
     void on(EmailVerifiedEvent event) {
-        jdbc.update("UPDATE account_view SET email_verified = true, updated_at = ?,"
-                        + " state = CASE WHEN state = ? THEN ? ELSE state END WHERE account_ref = ?",
-                Timestamp.from(event.verifiedAt()), AccountStates.PENDING_VERIFICATION, AccountStates.ACTIVE,
-                event.accountRef());
+        AccountState state = AccountState.fromWireName(jdbc.queryForObject(
+                "SELECT state FROM account_view WHERE account_ref = ?", String.class, event.accountRef()));
+        jdbc.update("UPDATE account_view SET email_verified = true, updated_at = ?, state = ? WHERE account_ref = ?",
+                Timestamp.from(event.verifiedAt()), state.afterEmailVerified().wireName(), event.accountRef());
     }
 
     @EventHandler
     void on(AccountSuspendedEvent event) {
-        changeState(event.accountRef(), AccountStates.SUSPENDED, event.suspendedAt());
+        changeState(event.accountRef(), AccountState.SUSPENDED, event.suspendedAt());
     }
 
     @EventHandler
     void on(AccountReinstatedEvent event) {
-        jdbc.update("UPDATE account_view SET updated_at = ?, state = CASE WHEN email_verified THEN ? ELSE ? END"
-                        + " WHERE account_ref = ?",
-                Timestamp.from(event.reinstatedAt()), AccountStates.ACTIVE, AccountStates.PENDING_VERIFICATION,
-                event.accountRef());
+        boolean emailVerified = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT email_verified FROM account_view WHERE account_ref = ?", Boolean.class, event.accountRef()));
+        changeState(event.accountRef(), AccountState.afterReinstated(emailVerified), event.reinstatedAt());
     }
 
     @EventHandler
     void on(AccountDeactivatedEvent event) {
-        changeState(event.accountRef(), AccountStates.DEACTIVATED, event.deactivatedAt());
+        changeState(event.accountRef(), AccountState.DEACTIVATED, event.deactivatedAt());
     }
 
-    private void changeState(String accountRef, String state, Instant at) {
+    private void changeState(String accountRef, AccountState state, Instant at) {
         jdbc.update("UPDATE account_view SET state = ?, updated_at = ? WHERE account_ref = ?",
-                state, Timestamp.from(at), accountRef);
+                state.wireName(), Timestamp.from(at), accountRef);
     }
 }

@@ -1,5 +1,7 @@
 package org.identityledger.query.account;
 
+import org.identityledger.events.account.AccountState;
+
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,9 +32,9 @@ public class AccountQueryHandler {
      * account may manage its own sessions and prove its email, nothing more.
      */
     private static List<String> capabilitiesOf(String state) {
-        return switch (state) {
-            case AccountStates.ACTIVE -> List.of("account:read", "sessions:manage");
-            case AccountStates.PENDING_VERIFICATION -> List.of("account:read", "sessions:manage", "email:verify");
+        return switch (AccountState.fromWireName(state)) {
+            case ACTIVE -> List.of("account:read", "sessions:manage");
+            case PENDING_VERIFICATION -> List.of("account:read", "sessions:manage", "email:verify");
             default -> List.of();
         };
     }

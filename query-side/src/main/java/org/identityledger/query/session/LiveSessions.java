@@ -1,9 +1,9 @@
 package org.identityledger.query.session;
 
 /**
- * The liveness rule of a session row, written once and used by every read and by the purge: not
- * revoked, before its absolute expiry, and used within its idle timeout. The single parameter is the
- * instant at which liveness is judged.
+ * The liveness rule of a session row ({@link org.identityledger.events.session.SessionLiveness} plus
+ * "not revoked") as SQL, written once here and used by every read and by the purge, so that no dead
+ * row is ever loaded or listed. SessionLivenessAgreementTest holds it to the Java rule at its edges.
  */
 public final class LiveSessions {
 

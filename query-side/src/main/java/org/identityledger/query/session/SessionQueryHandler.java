@@ -1,6 +1,7 @@
 package org.identityledger.query.session;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.identityledger.events.session.SessionTransport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,8 @@ public class SessionQueryHandler {
     @QueryHandler
     public LiveSession handle(FindLiveSessionQuery query) {
         Timestamp now = Timestamp.from(clock.instant());
-        return live(jdbc.query(LIVE_COLUMNS + "secret_hash = ? AND transport = 'browser'", SessionQueryHandler::row,
-                now, now, query.secretHash()));
+        return live(jdbc.query(LIVE_COLUMNS + "secret_hash = ? AND transport = ?", SessionQueryHandler::row,
+                now, now, query.secretHash(), SessionTransport.BROWSER.wireName()));
     }
 
     @QueryHandler
