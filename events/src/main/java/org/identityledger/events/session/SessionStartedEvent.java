@@ -2,6 +2,7 @@ package org.identityledger.events.session;
 
 import org.axonframework.serialization.Revision;
 import org.identityledger.events.CredentialData;
+import org.identityledger.events.PersonalData;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record SessionStartedEvent(
         String accountRef,
         SessionTransport transport,
         @CredentialData String secretHash,
-        String deviceName,
+        @PersonalData String deviceName,
         Instant startedAt,
         Instant expiresAt,
         Duration idleTimeout) {
