@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module boundaries of DESIGN.md, enforced. */
 class ArchitectureTest {
@@ -34,33 +35,79 @@ class ArchitectureTest {
                 .check(ledger);
     }
 
+    /** Past tense: a regular "-ed" participle or one of the irregular ones an event may need. */
+    private static final java.util.regex.Pattern PAST_TENSE_EVENT = java.util.regex.Pattern.compile(
+            "[A-Z][A-Za-z]*(ed|Sent|Begun|Taken|Made|Held|Kept|Lost|Won|Shown|Given|Withdrawn|Undone|Set|Read)Event");
+
     @Test
     void everyEventIsARevisionedPastTenseRecord() {
         classes().that().resideInAPackage("org.identityledger.events..").and().haveSimpleNameEndingWith("Event")
                 .should().beRecords().andShould().beAnnotatedWith(Revision.class).andShould().bePublic()
+                .andShould(pastTense())
                 .check(ledger);
     }
 
     @Test
-    void querySideNeverDependsOnCommandSide() {
-        noClasses().that().resideInAPackage("org.identityledger.query..")
-                .should().dependOnClassesThat().resideInAPackage("org.identityledger.command..")
-                .check(ledger);
+    void theTenseRuleRefusesAPresentTenseName() {
+        assertThat(PAST_TENSE_EVENT.matcher("SessionStartedEvent").matches()).isTrue();
+        assertThat(PAST_TENSE_EVENT.matcher("RefreshTokenRotatedEvent").matches()).isTrue();
+        assertThat(PAST_TENSE_EVENT.matcher("StartSessionEvent").matches()).isFalse();
+        assertThat(PAST_TENSE_EVENT.matcher("AccountRegisterEvent").matches()).isFalse();
     }
 
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> pastTense() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("be named in the past tense") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaClass event, com.tngtech.archunit.lang.ConditionEvents events) {
+                if (!PAST_TENSE_EVENT.matcher(event.getSimpleName()).matches()) {
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(event,
+                            event.getSimpleName() + " is not named in the past tense"));
+                }
+            }
+        };
+    }
+
+    /** Only the lookup adapters of the command side speak SQL; aggregates and services never do. */
     @Test
-    void commandSideDependsOnlyOnEvents() {
+    void onlyTheCommandSidesLookupAdaptersUseJdbc() {
         noClasses().that().resideInAPackage("org.identityledger.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.identityledger.query..",
-                        "org.identityledger.infrastructure..", "org.identityledger.web..")
+                .and().haveSimpleNameNotEndingWith("Lookup").and().haveSimpleNameNotEndingWith("LookupProjection")
+                .and().haveSimpleNameNotStartingWith("Jdbc")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
                 .check(ledger);
     }
 
+    /** Query handlers answer; they never write (activity is recorded by SessionActivity, outside them). */
     @Test
-    void infrastructureNeverDependsOnTheWeb() {
-        noClasses().that().resideInAPackage("org.identityledger.infrastructure..")
-                .should().dependOnClassesThat().resideInAPackage("org.identityledger.web..")
-                .check(ledger);
+    void queryHandlersAreReadOnly() {
+        queryHandlersMayNotWrite().check(ledger);
+    }
+
+    @Test
+    void theReadOnlyRuleCatchesAQueryHandlerThatWrites() {
+        JavaClasses writing = new ClassFileImporter().importClasses(WritingQueryHandler.class);
+        assertThat(queryHandlersMayNotWrite().evaluate(writing).hasViolation()).isTrue();
+    }
+
+    private static com.tngtech.archunit.lang.ArchRule queryHandlersMayNotWrite() {
+        return noClasses().that().containAnyMethodsThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("are query handlers",
+                                method -> method.isAnnotatedWith(org.axonframework.queryhandling.QueryHandler.class)))
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("write with JDBC",
+                        call -> call.getTargetOwner().isAssignableTo(org.springframework.jdbc.core.JdbcOperations.class)
+                                && java.util.Set.of("update", "batchUpdate", "execute").contains(call.getName())))
+                .allowEmptyShould(true);
+    }
+
+    /** A deliberately wrong query handler, to show the rule fails on it. */
+    static final class WritingQueryHandler {
+
+        private final org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate();
+
+        @org.axonframework.queryhandling.QueryHandler
+        Integer handle(String query) {
+            return jdbc.update("UPDATE session_view SET last_seen_at = now()");
+        }
     }
 
     @Test

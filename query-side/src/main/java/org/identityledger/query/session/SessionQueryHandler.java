@@ -9,20 +9,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The hot path: one indexed read per request, one round trip, no transaction, never the event
- * store. Activity is recorded at most once a minute per session, so reads do not turn into writes.
- * Liveness is {@link LiveSessions#LIVE_AT}, judged in SQL, so no dead row is ever shipped or listed.
+ * store, never a write (activity is {@link SessionActivity}'s). Liveness is {@link LiveSessions#LIVE_AT},
+ * judged in SQL, so no dead row is ever shipped or listed.
  */
 @Component
 public class SessionQueryHandler {
 
-    private static final Duration ACTIVITY_RESOLUTION = Duration.ofMinutes(1);
     private static final String LIVE_COLUMNS = "SELECT session_id, account_ref, transport, expires_at, last_seen_at"
             + " FROM session_view WHERE " + LiveSessions.LIVE_AT + " AND ";
     private static final String SUMMARY_COLUMNS = "SELECT session_id, transport, device_name, started_at, expires_at"
@@ -76,25 +73,12 @@ public class SessionQueryHandler {
         return new SessionList(hasMore ? found.subList(0, query.limit()) : found, hasMore);
     }
 
-    private LiveSession live(List<Row> found) {
-        if (found.isEmpty()) {
-            return null;
-        }
-        Row session = found.get(0);
-        Instant now = clock.instant();
-        Instant touchedBefore = now.minus(ACTIVITY_RESOLUTION);
-        if (session.lastSeenAt().isBefore(touchedBefore)) {
-            jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ? AND revoked_at IS NULL",
-                    Timestamp.from(now), session.sessionId(), Timestamp.from(touchedBefore));
-        }
-        return new LiveSession(session.sessionId(), session.accountRef(), session.transport(), session.expiresAt());
+    private static LiveSession live(List<LiveSession> found) {
+        return found.isEmpty() ? null : found.get(0);
     }
 
-    private static Row row(ResultSet row, int index) throws SQLException {
-        return new Row(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
+    private static LiveSession row(ResultSet row, int index) throws SQLException {
+        return new LiveSession(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
                 row.getTimestamp(5).toInstant());
-    }
-
-    private record Row(String sessionId, String accountRef, String transport, Instant expiresAt, Instant lastSeenAt) {
     }
 }

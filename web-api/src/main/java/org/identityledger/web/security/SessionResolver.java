@@ -8,6 +8,7 @@ import org.identityledger.infrastructure.token.AccessTokens;
 import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
 import org.identityledger.query.session.LiveSession;
+import org.identityledger.query.session.SessionActivity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,11 @@ public class SessionResolver {
     private final CookieSettings cookies;
     private final AccessTokens accessTokens;
     private final RefreshService refreshService;
+    private final SessionActivity sessionActivity;
 
     public SessionResolver(QueryGateway queryGateway, Secrets secrets, CookieSettings cookies, AccessTokens accessTokens,
-                           RefreshService refreshService) {
+                           RefreshService refreshService, SessionActivity sessionActivity) {
+        this.sessionActivity = sessionActivity;
         this.refreshService = refreshService;
         this.queryGateway = queryGateway;
         this.secrets = secrets;
@@ -39,7 +42,14 @@ public class SessionResolver {
         this.accessTokens = accessTokens;
     }
 
+    /** The caller's live session, if any; using it counts as activity for its idle timeout. */
     public Optional<LiveSession> resolve(HttpServletRequest request) {
+        Optional<LiveSession> session = find(request);
+        session.ifPresent(sessionActivity::record);
+        return session;
+    }
+
+    private Optional<LiveSession> find(HttpServletRequest request) {
         if (Requests.isBearer(request)) {
             String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip();
             return accessTokens.verify(token)

@@ -1,0 +1,37 @@
+package org.identityledger.query.session;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Records that a live session was used, for its idle timeout: at most once a minute per session, so
+ * reads do not turn into writes. Operational state of the read model, not a ledger fact; kept apart
+ * from the query handlers so that answering a query never writes.
+ */
+@Component
+public class SessionActivity {
+
+    static final Duration RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SessionActivity(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(LiveSession session) {
+        Instant now = clock.instant();
+        Instant touchedBefore = now.minus(RESOLUTION);
+        if (session.lastSeenAt().isBefore(touchedBefore)) {
+            jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ? AND revoked_at IS NULL",
+                    Timestamp.from(now), session.sessionId(), Timestamp.from(touchedBefore));
+        }
+    }
+}
