@@ -1,0 +1,189 @@
+package org.identityledger.web.openapi;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.identityledger.web.security.CsrfInterceptor;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What springdoc cannot see from the handler methods, stated once per route: the success status
+ * (201, 202 and 204 included), the problem codes each route answers with their statuses, and how the
+ * caller authenticates (session cookie plus CSRF header, bearer token, or nothing). The table in
+ * docs/API.md is checked against the description this produces, so the two cannot drift.
+ */
+@Component
+class ContractDescription implements OpenApiCustomizer {
+
+    static final String PROBLEM = "Problem";
+    static final String COOKIE = "sessionCookie";
+    static final String CSRF = "csrfHeader";
+    static final String BEARER = "bearerToken";
+
+    /** How a route is called. */
+    enum Access { PUBLIC, BROWSER_WRITE, SESSION, SESSION_WRITE, BEARER }
+
+    record Route(String method, String path, int success, Access access, Map<Integer, List<String>> problems) {
+    }
+
+    private static final List<String> BODY = List.of("VALIDATION_FAILED", "MALFORMED_REQUEST");
+    private static final Map<Integer, List<String>> ALWAYS = Map.of(503, List.of("SERVICE_UNAVAILABLE"));
+
+    static final List<Route> ROUTES = List.of(
+            route("GET", "/v1/auth/csrf", 200, Access.PUBLIC, Map.of()),
+            route("POST", "/v1/auth/signup", 201, Access.BROWSER_WRITE, Map.of(
+                    400, list(BODY, "PASSWORD_POLICY"), 409, List.of("EMAIL_ALREADY_REGISTERED"),
+                    413, List.of("PAYLOAD_TOO_LARGE"), 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/login", 200, Access.BROWSER_WRITE, Map.of(
+                    400, BODY, 401, List.of("INVALID_CREDENTIALS"),
+                    403, List.of("ACCOUNT_SUSPENDED", "ACCOUNT_DEACTIVATED"), 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/logout", 204, Access.SESSION_WRITE, Map.of()),
+            route("GET", "/v1/auth/me", 200, Access.SESSION, Map.of(401, List.of("UNAUTHENTICATED"))),
+            route("POST", "/v1/auth/email/verify", 200, Access.BROWSER_WRITE, Map.of(
+                    400, list(BODY, "TOKEN_INVALID"), 409, List.of("TOKEN_ALREADY_USED"), 410, List.of("TOKEN_EXPIRED"),
+                    429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/email/verification", 202, Access.BROWSER_WRITE, Map.of(
+                    400, BODY, 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/password/reset-request", 202, Access.BROWSER_WRITE, Map.of(
+                    400, BODY, 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/password/reset", 204, Access.BROWSER_WRITE, Map.of(
+                    400, list(BODY, "TOKEN_INVALID", "PASSWORD_POLICY"), 403, List.of("ACCOUNT_SUSPENDED"),
+                    409, List.of("TOKEN_ALREADY_USED"), 410, List.of("TOKEN_EXPIRED"), 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/native/login", 200, Access.PUBLIC, Map.of(
+                    400, BODY, 401, List.of("INVALID_CREDENTIALS"),
+                    403, List.of("ACCOUNT_SUSPENDED", "ACCOUNT_DEACTIVATED"), 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/native/refresh", 200, Access.PUBLIC, Map.of(
+                    400, BODY, 401, List.of("REFRESH_TOKEN_REUSED", "REFRESH_TOKEN_INVALID"), 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/auth/native/logout", 204, Access.BEARER, Map.of(401, List.of("UNAUTHENTICATED"))),
+            route("GET", "/v1/auth/sessions", 200, Access.SESSION, Map.of(
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"))),
+            route("DELETE", "/v1/auth/sessions/{session_id}", 204, Access.SESSION_WRITE, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 404, List.of("NOT_FOUND"))),
+            route("POST", "/v1/auth/sessions/revoke-others", 204, Access.SESSION_WRITE, Map.of(
+                    401, List.of("UNAUTHENTICATED"))),
+            route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents().addSchemas(PROBLEM, problemSchema());
+        api.getComponents()
+                .addSecuritySchemes(COOKIE, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE)
+                        .name("ledger_session").description("Browser session cookie (__Host-ledger_session over https)."))
+                .addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                        .name(CsrfInterceptor.HEADER_NAME).description("The csrf_token from GET /v1/auth/csrf; needed by"
+                                + " every browser POST/PUT/PATCH/DELETE under /v1/."))
+                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .bearerFormat("JWT").description("Access token from /v1/auth/native/login or /refresh."));
+        for (Route route : ROUTES) {
+            PathItem item = api.getPaths() == null ? null : api.getPaths().get(route.path());
+            Operation operation = item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(route.method()));
+            if (operation != null) {
+                describe(operation, route);
+            }
+        }
+    }
+
+    private static void describe(Operation operation, Route route) {
+        ApiResponses responses = new ApiResponses();
+        ApiResponse documentedSuccess = operation.getResponses() == null ? null
+                : operation.getResponses().values().stream().findFirst().orElse(null);
+        ApiResponse success = new ApiResponse().description(successDescription(route.success()));
+        if (route.success() != 204 && documentedSuccess != null) {
+            success.content(documentedSuccess.getContent());
+        }
+        responses.addApiResponse(Integer.toString(route.success()), success);
+        problemsOf(route).forEach((status, codes) -> responses.addApiResponse(Integer.toString(status), new ApiResponse()
+                .description("Problem: " + String.join(", ", codes))
+                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(problemWith(codes))))));
+        operation.setResponses(responses);
+        operation.setSecurity(security(route.access()));
+    }
+
+    /** Every route's problems, the ones every route shares included. */
+    static Map<Integer, List<String>> problemsOf(Route route) {
+        Map<Integer, List<String>> problems = new TreeMap<>(route.problems());
+        if (route.access() == Access.BROWSER_WRITE || route.access() == Access.SESSION_WRITE) {
+            problems.merge(403, List.of("CSRF_TOKEN_INVALID"), ContractDescription::list);
+        }
+        ALWAYS.forEach((status, codes) -> problems.merge(status, codes, ContractDescription::list));
+        return problems;
+    }
+
+    private static List<SecurityRequirement> security(Access access) {
+        return switch (access) {
+            case PUBLIC -> List.of();
+            case BROWSER_WRITE -> List.of(new SecurityRequirement().addList(CSRF));
+            case SESSION -> List.of(new SecurityRequirement().addList(COOKIE), new SecurityRequirement().addList(BEARER));
+            case SESSION_WRITE -> List.of(new SecurityRequirement().addList(COOKIE).addList(CSRF),
+                    new SecurityRequirement().addList(BEARER));
+            case BEARER -> List.of(new SecurityRequirement().addList(BEARER));
+        };
+    }
+
+    private static String successDescription(int status) {
+        return switch (status) {
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 204 -> "No content";
+            default -> "OK";
+        };
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", new StringSchema());
+        properties.put("title", new StringSchema());
+        properties.put("status", new IntegerSchema());
+        properties.put("detail", new StringSchema());
+        properties.put("instance", new StringSchema());
+        properties.put("code", new StringSchema().description("Stable, UPPER_SNAKE"));
+        properties.put("errors", new ArraySchema().items(new ObjectSchema()
+                .addProperty("field", new StringSchema()).addProperty("code", new StringSchema())
+                .addProperty("message", new StringSchema())));
+        return new ObjectSchema().properties(properties).required(List.of("type", "title", "status", "code"))
+                .description("RFC 9457 problem details with the contract's stable code.");
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema problemWith(List<String> codes) {
+        Schema code = new StringSchema();
+        code.setEnum(new ArrayList<>(codes));
+        return new Schema().allOf(List.of(new Schema().$ref("#/components/schemas/" + PROBLEM),
+                new ObjectSchema().addProperty("code", code)));
+    }
+
+    private static Route route(String method, String path, int success, Access access, Map<Integer, List<String>> problems) {
+        return new Route(method, path, success, access, problems);
+    }
+
+    private static List<String> list(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static List<String> list(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        second.stream().filter(code -> !all.contains(code)).forEach(all::add);
+        return all;
+    }
+}
