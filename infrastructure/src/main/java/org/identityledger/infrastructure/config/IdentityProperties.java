@@ -2,6 +2,8 @@ package org.identityledger.infrastructure.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -135,8 +137,17 @@ public class IdentityProperties {
     }
 
     public static class NativeApp {
-        /** URL scheme of the iPhone app for handoff links. */
+        /**
+         * URL scheme of the iPhone app for handoff links, used only when no app-link-base is set. Any
+         * app can register the same scheme and receive the token (RFC 8252 §7.1).
+         */
         private String appScheme = "identityledger";
+        /**
+         * https base of the app's universal links (e.g. https://app.example.com/ledger); when set,
+         * handoff links go there instead of to the scheme, because only the app the domain names
+         * in its apple-app-site-association file can open them.
+         */
+        private String appLinkBase;
 
         public String getAppScheme() {
             return appScheme;
@@ -144,6 +155,31 @@ public class IdentityProperties {
 
         public void setAppScheme(String appScheme) {
             this.appScheme = appScheme;
+        }
+
+        public String getAppLinkBase() {
+            return appLinkBase;
+        }
+
+        /** Refused at startup unless a plain https address: anything else is not a universal link. */
+        public void setAppLinkBase(String appLinkBase) {
+            if (appLinkBase == null || appLinkBase.isBlank()) {
+                this.appLinkBase = null;
+                return;
+            }
+            URI uri;
+            try {
+                uri = new URI(appLinkBase.strip());
+            } catch (URISyntaxException malformed) {
+                throw new IllegalArgumentException("identity.native.app-link-base is not a URL", malformed);
+            }
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()
+                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "identity.native.app-link-base must be an https address without user, query or fragment");
+            }
+            String base = uri.toString();
+            this.appLinkBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         }
     }
 
