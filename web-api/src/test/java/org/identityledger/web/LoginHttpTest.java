@@ -265,6 +265,20 @@ class LoginHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aBasicAuthorizationHeaderFromAProxyDoesNotStandInTheWayOfABrowserLogin() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        String basic = java.util.Base64.getEncoder().encodeToString("staging:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        HttpAnswer login = RawHttp.send(port, "POST", "/v1/auth/login", Map.of("Authorization", "Basic " + basic,
+                "Content-Type", "application/json", "Cookie", "ledger_csrf=" + browser.cookie("ledger_csrf").orElseThrow(),
+                "X-CSRF-Token", browser.cookie("ledger_csrf").orElseThrow()), loginJson(email, PASSWORD));
+
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+    }
+
+    @Test
     void aMereBearerHeaderDoesNotExemptACookieWriteFromCsrf() {
         Browser browser = browser();
         String email = uniqueEmail();

@@ -12,6 +12,7 @@ import org.identityledger.web.problem.ValidationFailedException;
 import org.identityledger.web.security.CookieSettings;
 import org.identityledger.web.security.CsrfInterceptor;
 import org.identityledger.web.security.CsrfTokens;
+import org.identityledger.web.security.Requests;
 import org.identityledger.web.security.SessionResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +55,7 @@ class SessionController {
 
     @PostMapping(path = "/v1/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LoginAnswer> login(@RequestBody LoginBody body, HttpServletRequest request) {
-        refuseAuthorizationHeader(request);
+        refuseBearerToken(request);
         Fields fields = new Fields();
         String email = fields.requiredEmail("email", body.email());
         String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
@@ -96,14 +97,15 @@ class SessionController {
     }
 
     /**
-     * A browser sign-in sets cookies, so it must be a plain browser request: with an Authorization
-     * header it would be two clients at once, and a bearer credential must never be the reason a
+     * A browser sign-in sets cookies, so it must be a plain browser request: with a bearer token it
+     * would be two clients at once, and a bearer credential must never be the reason a
      * cookie-setting request skipped a browser check. Native apps sign in at /v1/auth/native/login.
+     * Other schemes (Basic from a staging proxy, say) mean nothing to this service and pass.
      */
-    private static void refuseAuthorizationHeader(HttpServletRequest request) {
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+    private static void refuseBearerToken(HttpServletRequest request) {
+        if (Requests.isBearer(request)) {
             throw new ValidationFailedException(List.of(new FieldProblem(HttpHeaders.AUTHORIZATION, "NOT_ALLOWED",
-                    "A browser sign-in carries no Authorization header; apps sign in at /v1/auth/native/login.")));
+                    "A browser sign-in carries no bearer token; apps sign in at /v1/auth/native/login.")));
         }
     }
 
