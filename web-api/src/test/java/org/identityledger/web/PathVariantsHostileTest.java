@@ -91,6 +91,19 @@ class PathVariantsHostileTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void pathsTheContainerItselfRefusesStillGetAProblem() {
+        for (String path : List.of("/../v1/auth/logout", "/v1/../../v1/auth/logout", "/v1/auth/%zz", "/v1/auth/%",
+                "/v1/auth/me%00", "/v1/auth/|", "/v1/auth/{x}", "/v1/auth/%C0%AF", "/v1/auth/%FF", "/v1/auth/logout#x", "*")) {
+            for (String method : List.of("GET", "POST")) {
+                HttpAnswer answer = RawHttp.send(port, method, path, Map.of(), null);
+                assertThat(answer.contentType()).as(method + " " + path + " -> " + answer.body()).startsWith("application/problem+json");
+                answer.assertProblem(400, "MALFORMED_REQUEST");
+                assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            }
+        }
+    }
+
     /** Null when the answer keeps the rules, else a description of what went wrong. */
     private static String problemOf(Route route, String variant, HttpAnswer answer) {
         String what = route.method() + " " + variant + " -> " + answer.status() + " " + abbreviate(answer.body());
@@ -172,6 +185,8 @@ class PathVariantsHostileTest extends IntegrationTest {
             variants.add(before + "/x/%2E%2E/" + after);
             variants.add(before + "/;/" + after);
         }
+        variants.add("/.." + path);
+        variants.add("/x/../.." + path);
         variants.add(path + ";");
         variants.add(path + ";jsessionid=x");
         variants.add(path + "/");
