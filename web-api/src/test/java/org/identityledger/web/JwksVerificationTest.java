@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.identityledger.infrastructure.token.OwnKeyTokens;
 import org.identityledger.infrastructure.token.SigningKeys;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URL;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,5 +104,23 @@ class JwksVerificationTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE position(convert_to('\"d\"', 'UTF8') in sealed_private) > 0",
                 Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE public_jwk LIKE '%\"d\"%'", Long.class)).isZero();
+    }
+
+    @Test
+    void onlyAccessTokensAreAcceptedAsAccessTokensEvenWhenOurKeySignedThem() {
+        String email = uniqueEmail();
+        String accountRef = signUp(browser(), email);
+        HttpAnswer tokens = nativeLogIn(email);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(accountRef).audience("identity-ledger")
+                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 300_000))
+                .jwtID("test-" + System.nanoTime()).claim("sid", tokens.text("session_id")).build();
+
+        String accessType = OwnKeyTokens.sign(signingKeys, new JOSEObjectType("at+jwt"), claims);
+        assertThat(nativeClient().bearer(accessType).get("/v1/auth/me").status()).as("control: the right typ").isEqualTo(200);
+        for (JOSEObjectType wrong : new JOSEObjectType[]{null, JOSEObjectType.JWT, new JOSEObjectType("JWT"),
+                new JOSEObjectType("id_token+jwt"), new JOSEObjectType("application/at+jwt+x")}) {
+            String token = OwnKeyTokens.sign(signingKeys, wrong, claims);
+            nativeClient().bearer(token).get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+        }
     }
 }

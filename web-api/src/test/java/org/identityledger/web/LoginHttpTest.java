@@ -7,10 +7,12 @@ import org.identityledger.command.account.SuspendAccountCommand;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
+import org.identityledger.web.support.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -237,5 +239,81 @@ class LoginHttpTest extends IntegrationTest {
         assertThat(first.text("header_name")).isEqualTo("X-CSRF-Token");
         assertThat(first.text("csrf_token")).hasSize(43).isEqualTo(second.text("csrf_token"));
         assertThat(first.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
+    void aBrowserLoginCarryingAnAuthorizationHeaderIsRefusedAndSetsNoCookie() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        String validAccessToken = nativeLogIn(email).text("access_token");
+
+        HttpAnswer mereHeader = new Browser("http://localhost:" + port).bearer("anything-at-all")
+                .postJson("/v1/auth/login", loginJson(email, PASSWORD));
+        HttpAnswer validTokenNoCsrf = new Browser("http://localhost:" + port).bearer(validAccessToken)
+                .postJson("/v1/auth/login", loginJson(email, PASSWORD));
+        HttpAnswer validTokenAndCsrf = browser().bearer(validAccessToken).postJson("/v1/auth/login", loginJson(email, PASSWORD));
+        HttpAnswer mereHeaderAndCsrf = browser().bearer("anything-at-all").postJson("/v1/auth/login", loginJson(email, PASSWORD));
+
+        mereHeader.assertProblem(403, "CSRF_TOKEN_INVALID");
+        for (HttpAnswer refused : new HttpAnswer[]{validTokenNoCsrf, validTokenAndCsrf, mereHeaderAndCsrf}) {
+            refused.assertProblem(400, "VALIDATION_FAILED");
+            assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("Authorization");
+        }
+        for (HttpAnswer refused : new HttpAnswer[]{mereHeader, validTokenNoCsrf, validTokenAndCsrf, mereHeaderAndCsrf}) {
+            assertThat(refused.headers().allValues("Set-Cookie")).as(refused.body()).noneMatch(c -> c.startsWith("ledger_session="));
+        }
+    }
+
+    @Test
+    void aBasicAuthorizationHeaderFromAProxyDoesNotStandInTheWayOfABrowserLogin() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        String basic = java.util.Base64.getEncoder().encodeToString("staging:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        HttpAnswer login = RawHttp.send(port, "POST", "/v1/auth/login", Map.of("Authorization", "Basic " + basic,
+                "Content-Type", "application/json", "Cookie", "ledger_csrf=" + browser.cookie("ledger_csrf").orElseThrow(),
+                "X-CSRF-Token", browser.cookie("ledger_csrf").orElseThrow()), loginJson(email, PASSWORD));
+
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aMereBearerHeaderDoesNotExemptACookieWriteFromCsrf() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        logIn(browser, email);
+        String cookies = "ledger_session=" + browser.cookie("ledger_session").orElseThrow()
+                + "; ledger_csrf=" + browser.cookie("ledger_csrf").orElseThrow();
+
+        for (String route : new String[]{"/v1/auth/logout", "/v1/auth/sessions/revoke-others"}) {
+            HttpAnswer answer = RawHttp.send(port, "POST", route,
+                    Map.of("Cookie", cookies, "Authorization", "Bearer not-a-token"), null);
+            answer.assertProblem(403, "CSRF_TOKEN_INVALID");
+            assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(browser.get("/v1/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void loginIssuesAFreshCsrfTokenSoAPlantedOneDies() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        signUp(browser, email);
+        String planted = browser.cookie("ledger_csrf").orElseThrow();
+
+        HttpAnswer login = logIn(browser, email);
+
+        assertThat(login.status()).isEqualTo(200);
+        String fresh = login.headers().firstValue("X-CSRF-Token").orElseThrow();
+        assertThat(fresh).hasSize(43).isNotEqualTo(planted);
+        assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("ledger_csrf=" + fresh + ";"));
+        assertThat(browser.cookie("ledger_csrf")).contains(fresh);
+        String session = "ledger_session=" + browser.cookie("ledger_session").orElseThrow();
+        RawHttp.send(port, "POST", "/v1/auth/logout", Map.of("Cookie", session + "; ledger_csrf=" + fresh,
+                "X-CSRF-Token", planted), null).assertProblem(403, "CSRF_TOKEN_INVALID");
+        assertThat(browser.get("/v1/auth/csrf").text("csrf_token")).isEqualTo(fresh);
+        assertThat(browser.post("/v1/auth/logout").status()).as("the client follows the new token").isEqualTo(204);
     }
 }

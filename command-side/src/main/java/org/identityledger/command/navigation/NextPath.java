@@ -1,6 +1,7 @@
 package org.identityledger.command.navigation;
 
 import java.net.URLDecoder;
+import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,10 +22,51 @@ public final class NextPath {
             return ROOT;
         }
         String decoded = fullyDecoded(candidate);
-        if (decoded == null || !isSafe(decoded, true) || !isSafe(candidate, false)) {
+        if (decoded == null || !isSafe(decoded, true) || !isSafe(candidate, false)
+                || !isSafe(normalized(decoded), true)) {
             return ROOT;
         }
         return candidate;
+    }
+
+    /**
+     * The path as a browser or a servlet container will finally resolve it: ";" parameters dropped
+     * from each segment (containers route "/;/x" as "//x") and dot segments removed (RFC 3986
+     * §5.2.4), so "/.//evil.example" or "/a/..//evil.example" is judged as the "//evil.example" it
+     * becomes. Only the path is normalised; the query and fragment are left as they are.
+     */
+    private static String normalized(String decoded) {
+        int end = indexOfQueryOrFragment(decoded);
+        String[] segments = decoded.substring(0, end).split("/", -1);
+        ArrayDeque<String> output = new ArrayDeque<>();
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            boolean last = i == segments.length - 1;
+            if (name.equals(".")) {
+                if (last) {
+                    output.addLast("");
+                }
+            } else if (name.equals("..")) {
+                output.pollLast();
+                if (last) {
+                    output.addLast("");
+                }
+            } else {
+                output.addLast(name);
+            }
+        }
+        return "/" + String.join("/", output) + decoded.substring(end);
+    }
+
+    private static int indexOfQueryOrFragment(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '?' || path.charAt(i) == '#') {
+                return i;
+            }
+        }
+        return path.length();
     }
 
     /** Decodes repeatedly so that double-encoded tricks ("%252F%252F") are judged by what they become. */

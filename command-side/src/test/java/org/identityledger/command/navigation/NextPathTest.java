@@ -1,8 +1,12 @@
 package org.identityledger.command.navigation;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,5 +57,47 @@ class NextPathTest {
     void keepsPathsUpToTheLimit(int length) {
         String path = "/" + "a".repeat(length - 1);
         assertThat(NextPath.sanitize(path)).isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/.//evil.example", "/a/..//evil.example", "/;//evil.example", "/..//evil.example",
+            "/%2e//evil.example", "/%2E//evil.example", "/a/%2e%2e//evil.example", "/a/%2E%2e//evil.example",
+            "/%252e//evil.example", "/.%2F/evil.example", "/%2e%2f%2fevil.example", "/;x=1//evil.example",
+            "/.;//evil.example", "/a/..;//evil.example", "/a/b/../..//evil.example", "/././/evil.example",
+            "/a/.././/evil.example", "/.//evil.example/path?q=1", "/%3b//evil.example"})
+    void pathsThatNormaliseToAnotherHostBecomeRoot(String hostile) {
+        assertThat(NextPath.sanitize(hostile)).isEqualTo("/");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dotSegmentFamily")
+    void noDotSegmentSpellingOfAProtocolRelativePathSurvives(String hostile) {
+        assertThat(NextPath.sanitize(hostile)).isEqualTo("/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/a/../welcome", "/app/./settings", "/a//b", "/search?q=..//x", "/a/b/..", "/x;y"})
+    void keepsHarmlessDotSegmentsThatStayOnTheSite(String path) {
+        assertThat(NextPath.sanitize(path)).isEqualTo(path);
+    }
+
+    /** Every way we generate of writing "/" + dot segments + "/" + host, in plain and encoded forms. */
+    static List<String> dotSegmentFamily() {
+        String[] dots = {".", "..", "%2e", "%2E", "%2e%2e", "%2E%2E", ".%2e", "%2e.", "%252e", ".;", "..;x", ";", ";a=b"};
+        String[] prefixes = {"", "/a", "/a/b", "/a/./b"};
+        String[] separators = {"/", "%2f", "%2F", "%252f"};
+        String[] hosts = {"/evil.example", "%2fevil.example", "/evil.example/x?y=1"};
+        List<String> family = new ArrayList<>();
+        for (String prefix : prefixes) {
+            for (String dot : dots) {
+                for (String separator : separators) {
+                    for (String host : hosts) {
+                        String climb = prefix.isEmpty() ? "" : "/..".repeat(prefix.split("/").length - 1);
+                        family.add(prefix + climb + "/" + dot + separator + host);
+                    }
+                }
+            }
+        }
+        return family;
     }
 }

@@ -12,6 +12,8 @@ import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.validation.annotation.Validated;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -166,9 +168,18 @@ public class IdentityProperties {
     }
 
     public static class NativeApp {
-        /** URL scheme of the iPhone app for handoff links. */
+        /**
+         * URL scheme of the iPhone app for handoff links, used only when no app-link-base is set. Any
+         * app can register the same scheme and receive the token (RFC 8252 §7.1).
+         */
         @Pattern(regexp = "[a-z][a-z0-9+.-]*", message = "must be a URL scheme (lower-case letters, digits, +, . or -)")
         private String appScheme = "identityledger";
+        /**
+         * https base of the app's universal links (e.g. https://app.example.com/ledger); when set,
+         * handoff links go there instead of to the scheme, because only the app the domain names
+         * in its apple-app-site-association file can open them.
+         */
+        private String appLinkBase;
 
         public String getAppScheme() {
             return appScheme;
@@ -176,6 +187,31 @@ public class IdentityProperties {
 
         public void setAppScheme(String appScheme) {
             this.appScheme = appScheme;
+        }
+
+        public String getAppLinkBase() {
+            return appLinkBase;
+        }
+
+        /** Refused at startup unless a plain https address: anything else is not a universal link. */
+        public void setAppLinkBase(String appLinkBase) {
+            if (appLinkBase == null || appLinkBase.isBlank()) {
+                this.appLinkBase = null;
+                return;
+            }
+            URI uri;
+            try {
+                uri = new URI(appLinkBase.strip());
+            } catch (URISyntaxException malformed) {
+                throw new IllegalArgumentException("identity.native.app-link-base is not a URL", malformed);
+            }
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()
+                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "identity.native.app-link-base must be an https address without user, query or fragment");
+            }
+            String base = uri.toString();
+            this.appLinkBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         }
     }
 

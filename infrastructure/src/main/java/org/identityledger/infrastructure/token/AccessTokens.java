@@ -101,6 +101,12 @@ public class AccessTokens {
             if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
                 return Optional.empty();
             }
+            // RFC 9068 §4 / RFC 8725 §3.11: only a token typed as an access token is one, so no other
+            // JWT this key may ever sign (an ID token, a link token) can be replayed as a credential.
+            // Every token issued since the first release carries typ "at+jwt", so none is lost.
+            if (!isAccessTokenType(header.getType())) {
+                return Optional.empty();
+            }
             Optional<JWSVerifier> verifier = signingKeys.verifier(header.getKeyID());
             if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
                 return Optional.empty();
@@ -115,6 +121,15 @@ public class AccessTokens {
         } catch (ParseException | JOSEException | RuntimeException unusable) {
             return Optional.empty();
         }
+    }
+
+    /** "at+jwt", or its long form "application/at+jwt"; media type names compare case-insensitively. */
+    private static boolean isAccessTokenType(JOSEObjectType type) {
+        if (type == null) {
+            return false;
+        }
+        String value = type.getType();
+        return TYPE.getType().equalsIgnoreCase(value) || ("application/" + TYPE.getType()).equalsIgnoreCase(value);
     }
 
     public String issuer() {

@@ -1,38 +1,30 @@
 package org.identityledger.web.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.identityledger.command.common.Secrets;
-import org.identityledger.web.security.CookieSettings;
 import org.identityledger.web.security.CsrfInterceptor;
-import org.identityledger.web.security.Requests;
+import org.identityledger.web.security.CsrfTokens;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Hands browsers their CSRF token; a browser that already has one keeps it. */
+/** Hands browsers their CSRF token; a browser that already has one keeps it (until it signs in). */
 @RestController
 class CsrfController {
 
-    private static final int TOKEN_LENGTH = 43;
+    private final CsrfTokens csrfTokens;
 
-    private final Secrets secrets;
-    private final CookieSettings cookies;
-
-    CsrfController(Secrets secrets, CookieSettings cookies) {
-        this.secrets = secrets;
-        this.cookies = cookies;
+    CsrfController(CsrfTokens csrfTokens) {
+        this.csrfTokens = csrfTokens;
     }
 
     @GetMapping("/v1/auth/csrf")
     ResponseEntity<CsrfAnswer> csrf(HttpServletRequest request) {
-        String token = Requests.cookie(request, cookies.csrfCookieName())
-                .filter(existing -> existing.length() == TOKEN_LENGTH)
-                .orElseGet(() -> secrets.issue().raw());
+        String token = csrfTokens.currentOrNew(request);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.SET_COOKIE, cookies.csrfCookie(token).toString())
+                .header(HttpHeaders.SET_COOKIE, csrfTokens.cookie(token).toString())
                 .body(new CsrfAnswer(token, CsrfInterceptor.HEADER_NAME));
     }
 }

@@ -7,7 +7,12 @@ import org.identityledger.command.session.SignedInSession;
 import org.identityledger.query.account.AccountSummary;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.security.AbuseGuard;
+import org.identityledger.web.problem.FieldProblem;
+import org.identityledger.web.problem.ValidationFailedException;
 import org.identityledger.web.security.CookieSettings;
+import org.identityledger.web.security.CsrfInterceptor;
+import org.identityledger.web.security.CsrfTokens;
+import org.identityledger.web.security.Requests;
 import org.identityledger.web.security.SessionResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -33,10 +38,13 @@ class SessionController {
     private final CookieSettings cookies;
     private final Clock clock;
     private final AbuseGuard abuseGuard;
+    private final CsrfTokens csrfTokens;
 
     SessionController(SignInService signInService, SignOutService signOutService, SessionResolver sessionResolver,
-                      Accounts accounts, CookieSettings cookies, Clock clock, AbuseGuard abuseGuard) {
+                      Accounts accounts, CookieSettings cookies, Clock clock, AbuseGuard abuseGuard,
+                      CsrfTokens csrfTokens) {
         this.abuseGuard = abuseGuard;
+        this.csrfTokens = csrfTokens;
         this.signInService = signInService;
         this.signOutService = signOutService;
         this.sessionResolver = sessionResolver;
@@ -47,6 +55,7 @@ class SessionController {
 
     @PostMapping(path = "/v1/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LoginAnswer> login(@RequestBody LoginBody body, HttpServletRequest request) {
+        refuseBearerToken(request);
         Fields fields = new Fields();
         String email = fields.requiredEmail("email", body.email());
         String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
@@ -58,8 +67,12 @@ class SessionController {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         abuseGuard.deviceCookieAfterLogin(request, email)
                 .ifPresent(device -> answer.header(HttpHeaders.SET_COOKIE, device.toString()));
+        // A new CSRF token with the new session: one planted or read before sign-in is dead now.
+        String csrfToken = csrfTokens.fresh();
         return answer
                 .header(HttpHeaders.SET_COOKIE, cookies.sessionCookie(session.secret(), cookieLifetime).toString())
+                .header(HttpHeaders.SET_COOKIE, csrfTokens.cookie(csrfToken).toString())
+                .header(CsrfInterceptor.HEADER_NAME, csrfToken)
                 .body(new LoginAnswer(account.accountRef(), account.state(), account.emailVerified(),
                         new SessionBody(session.sessionId(), "browser", session.expiresAt())));
     }
@@ -81,6 +94,19 @@ class SessionController {
                 .body(new MeAnswer(account.accountRef(), account.email(), account.displayName(), account.state(),
                         account.emailVerified(), account.capabilities(), List.of(),
                         new SessionBody(session.sessionId(), session.transport(), session.expiresAt())));
+    }
+
+    /**
+     * A browser sign-in sets cookies, so it must be a plain browser request: with a bearer token it
+     * would be two clients at once, and a bearer credential must never be the reason a
+     * cookie-setting request skipped a browser check. Native apps sign in at /v1/auth/native/login.
+     * Other schemes (Basic from a staging proxy, say) mean nothing to this service and pass.
+     */
+    private static void refuseBearerToken(HttpServletRequest request) {
+        if (Requests.isBearer(request)) {
+            throw new ValidationFailedException(List.of(new FieldProblem(HttpHeaders.AUTHORIZATION, "NOT_ALLOWED",
+                    "A browser sign-in carries no bearer token; apps sign in at /v1/auth/native/login.")));
+        }
     }
 
     /** A short, human label for the session list, from the User-Agent; never trusted for anything. */

@@ -109,6 +109,11 @@ class ContractDescription implements OpenApiCustomizer {
         if (route.success() != 204 && documentedSuccess != null) {
             success.content(documentedSuccess.getContent());
         }
+        if (route.path().equals("/v1/auth/login")) {
+            success.addHeaderObject(CsrfInterceptor.HEADER_NAME, new io.swagger.v3.oas.models.headers.Header()
+                    .description("The new CSRF token: login rotates it, the one used before is dead.")
+                    .schema(new StringSchema()));
+        }
         responses.addApiResponse(Integer.toString(route.success()), success);
         problemsOf(route).forEach((status, codes) -> responses.addApiResponse(Integer.toString(status), new ApiResponse()
                 .description("Problem: " + String.join(", ", codes))

@@ -1,5 +1,6 @@
 package org.identityledger.web.pages;
 
+import org.identityledger.infrastructure.config.IdentityProperties;
 import org.identityledger.infrastructure.config.PublicLinks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -53,9 +54,23 @@ final class PageHtml {
 
     static final String IOS = "ios";
 
-    /** The iPhone handoff link: {scheme}://auth/{route}?token=…&next=…. */
-    static String appLink(String scheme, String route, String token, String nextPath) {
-        return scheme + "://auth/" + route + "?token=" + PublicLinks.encode(token) + "&next=" + PublicLinks.encode(nextPath);
+    /** The iPhone handoff link that carries a one-time token: …/auth/{route}?token=…&next=…. */
+    static String appLink(IdentityProperties.NativeApp app, String route, String token, String nextPath) {
+        return appBase(app) + route + "?token=" + PublicLinks.encode(token) + "&next=" + PublicLinks.encode(nextPath);
+    }
+
+    /** The iPhone handoff link after success: …/auth/login?next=…. */
+    static String appLoginLink(IdentityProperties.NativeApp app, String nextPath) {
+        return appBase(app) + "login?next=" + PublicLinks.encode(nextPath);
+    }
+
+    /**
+     * The universal link base when one is configured, else the custom scheme. A token handed to a
+     * scheme can be claimed by any app that registers it (RFC 8252 §7.1); a universal link opens
+     * only the app its domain names, so it wins whenever it is set.
+     */
+    private static String appBase(IdentityProperties.NativeApp app) {
+        return app.getAppLinkBase() != null ? app.getAppLinkBase() + "/auth/" : app.getAppScheme() + "://auth/";
     }
 
     /** The way out of a dead link: ask for a new one, keeping where the person was going. */

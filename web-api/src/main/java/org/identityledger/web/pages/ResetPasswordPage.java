@@ -10,7 +10,6 @@ import org.identityledger.command.common.DomainException;
 import org.identityledger.command.navigation.NextPath;
 import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.infrastructure.config.IdentityProperties;
-import org.identityledger.infrastructure.config.PublicLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.MediaType;
@@ -55,7 +54,7 @@ class ResetPasswordPage {
         StringBuilder body = new StringBuilder(form(token, nextPath, ios, null));
         if (ios) {
             body.append("<p class=\"note\">Or continue in the app:</p>")
-                    .append(PageHtml.link(PageHtml.appLink(properties.getNative().getAppScheme(), "reset-password", token,
+                    .append(PageHtml.link(PageHtml.appLink(properties.getNative(), "reset-password", token,
                             nextPath), "Open the app to reset"));
         }
         return PageHtml.page(200, "Choose a new password", body.toString());
@@ -88,8 +87,7 @@ class ResetPasswordPage {
         StringBuilder body = new StringBuilder("<p>Your password has been changed and every session was signed out."
                 + " Sign in again with the new password.</p>");
         if (ios) {
-            body.append(PageHtml.link(properties.getNative().getAppScheme() + "://auth/login?next="
-                    + PublicLinks.encode(nextPath), "Continue in the app"));
+            body.append(PageHtml.link(PageHtml.appLoginLink(properties.getNative(), nextPath), "Continue in the app"));
         }
         body.append(PageHtml.link(nextPath, "Continue"));
         return PageHtml.page(200, "Password changed", body.toString());

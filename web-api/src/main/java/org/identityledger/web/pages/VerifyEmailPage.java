@@ -9,7 +9,6 @@ import org.identityledger.command.common.DomainException;
 import org.identityledger.command.navigation.NextPath;
 import org.identityledger.infrastructure.background.BackgroundRequests;
 import org.identityledger.infrastructure.config.IdentityProperties;
-import org.identityledger.infrastructure.config.PublicLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.MediaType;
@@ -60,7 +59,7 @@ class VerifyEmailPage {
                 .append("<button type=\"submit\">Verify my email address</button></form>");
         if (ios) {
             body.append("<p class=\"note\">Or continue in the app:</p>")
-                    .append(PageHtml.link(PageHtml.appLink(properties.getNative().getAppScheme(), "verify-email", token, nextPath),
+                    .append(PageHtml.link(PageHtml.appLink(properties.getNative(), "verify-email", token, nextPath),
                             "Open the app to verify"));
         }
         return PageHtml.page(200, "Verify your email address", body.toString());
@@ -85,8 +84,7 @@ class VerifyEmailPage {
         }
         StringBuilder body = new StringBuilder("<p>Thank you, your email address is confirmed.</p>");
         if (ios) {
-            body.append(PageHtml.link(properties.getNative().getAppScheme() + "://auth/login?next="
-                    + PublicLinks.encode(nextPath), "Continue in the app"));
+            body.append(PageHtml.link(PageHtml.appLoginLink(properties.getNative(), nextPath), "Continue in the app"));
         }
         body.append(PageHtml.link(nextPath, "Continue"));
         return PageHtml.page(200, "Email address verified", body.toString());

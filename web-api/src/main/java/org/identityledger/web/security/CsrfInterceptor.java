@@ -3,6 +3,7 @@ package org.identityledger.web.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.identityledger.infrastructure.token.AccessTokens;
 import org.identityledger.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,19 @@ import java.util.Set;
 
 /**
  * Double-submit CSRF protection for browser writes under /v1/: the X-CSRF-Token header must equal
- * the HttpOnly CSRF cookie issued by GET /v1/auth/csrf. A cross-site page can make the browser send
- * the cookie but can neither read it nor set the header. Signup and login are covered too (login
- * CSRF would sign a victim into the attacker's account). Bearer and native requests carry no
- * ambient credentials, so they are exempt and never read cookies. It runs as a handler interceptor,
- * after routing, so an unknown route is still a 404 and a wrong method still a 405.
+ * the HttpOnly CSRF cookie issued by GET /v1/auth/csrf (and renewed at sign-in). A cross-site page
+ * can make the browser send the cookie but can neither read it nor set the header. Signup and
+ * login are covered too (login CSRF would sign a victim into the attacker's account).
+ *
+ * <p>It decides on the route the request was dispatched to, never on the raw URI, so no spelling
+ * of a path that reaches a handler can skip it (CanonicalPathFilter also refuses such spellings
+ * before routing). It runs as a handler interceptor on every route, after routing, so an unknown
+ * route is still a 404 and a wrong method still a 405.
+ *
+ * <p>Exempt: the /v1/auth/native/** routes, which never read cookies, and requests that are
+ * actually authenticated with a bearer access token (its signature and claims verify). A mere
+ * Authorization header exempts nothing: otherwise any header would switch the check off for a
+ * route that still uses or sets cookies.
  */
 @Component
 public class CsrfInterceptor implements HandlerInterceptor {
@@ -30,17 +39,24 @@ public class CsrfInterceptor implements HandlerInterceptor {
 
     private final CookieSettings cookies;
     private final ObjectMapper objectMapper;
+    private final AccessTokens accessTokens;
 
-    public CsrfInterceptor(CookieSettings cookies, ObjectMapper objectMapper) {
+    public CsrfInterceptor(CookieSettings cookies, ObjectMapper objectMapper, AccessTokens accessTokens) {
         this.cookies = cookies;
         this.objectMapper = objectMapper;
+        this.accessTokens = accessTokens;
     }
 
-    private static boolean isExempt(HttpServletRequest request) {
+    private boolean isExempt(HttpServletRequest request) {
         return SAFE_METHODS.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/v1/")
-                || Requests.isBearer(request)
-                || Requests.isNativeRoute(request);
+                || !Requests.isRoutedUnder(request, "/v1/")
+                || Requests.isNativeRoute(request)
+                || isBearerAuthenticated(request);
+    }
+
+    /** Verification is cached by AccessTokens, so the resolver's later check of the same token is free. */
+    private boolean isBearerAuthenticated(HttpServletRequest request) {
+        return Requests.bearerToken(request).flatMap(accessTokens::verify).isPresent();
     }
 
     @Override

@@ -32,9 +32,10 @@ import java.nio.charset.StandardCharsets;
  * request of this API needs more): larger ones get 413 whether they announce their length or
  * stream it, and JSON that is not strictly valid UTF-8 (overlong forms, encoded surrogates, stray
  * bytes, which lenient decoders quietly turn into other characters) gets 400 before any parser sees it.
+ * It runs just after CanonicalPathFilter, so a request with a non-canonical path is never read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestBodyFilter extends OncePerRequestFilter {
 
     private final int maxBytes;

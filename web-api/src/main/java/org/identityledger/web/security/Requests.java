@@ -3,22 +3,66 @@ package org.identityledger.web.security;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import java.util.Optional;
 
-/** Small readers of request credentials shared by the filters and resolvers. */
+/** Small readers of request credentials and routes shared by the filters, interceptors and resolvers. */
 public final class Requests {
+
+    private static final String BEARER_PREFIX = "Bearer ";
+    private static final String NATIVE_ROUTES = "/v1/auth/native/";
 
     private Requests() {
     }
 
     public static boolean isBearer(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return authorization != null && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length());
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, if there is one. */
+    public static Optional<String> bearerToken(HttpServletRequest request) {
+        return isBearer(request)
+                ? Optional.of(request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER_PREFIX.length()).strip())
+                : Optional.empty();
     }
 
     public static boolean isNativeRoute(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/v1/auth/native/");
+        return routedPath(request).startsWith(NATIVE_ROUTES);
+    }
+
+    /** True when the request was routed (or will be routed) to a handler under this path prefix. */
+    public static boolean isRoutedUnder(HttpServletRequest request, String prefix) {
+        return routedPath(request).startsWith(prefix);
+    }
+
+    /**
+     * The path the router decides on, never the raw URI: after routing, the pattern of the matched
+     * handler (e.g. "/v1/auth/sessions/{session_id}"); before routing (in a filter), the path as the
+     * router will see it, with ";" parameters dropped and each segment percent-decoded. A raw
+     * "/v1;/auth/native/x" is thus "/v1/auth/native/x" here, exactly as it is to the router.
+     */
+    static String routedPath(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern instanceof String matched) {
+            return matched;
+        }
+        try {
+            RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                    ? ServletRequestPathUtils.getParsedRequestPath(request)
+                    : RequestPath.parse(request.getRequestURI(), request.getContextPath());
+            StringBuilder decoded = new StringBuilder();
+            for (PathContainer.Element element : path.pathWithinApplication().elements()) {
+                decoded.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : element.value());
+            }
+            return decoded.toString();
+        } catch (IllegalArgumentException malformed) {
+            return request.getRequestURI();
+        }
     }
 
     public static Optional<String> cookie(HttpServletRequest request, String name) {

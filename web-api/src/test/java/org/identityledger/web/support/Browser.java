@@ -123,6 +123,8 @@ public final class Browser {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            // Sign-in renews the CSRF token and tells the client in this header; follow it like a browser app would.
+            response.headers().firstValue("X-CSRF-Token").ifPresent(renewed -> csrfToken = renewed);
             return new HttpAnswer(response.statusCode(), response.headers(), response.body());
         } catch (IOException failure) {
             throw new java.io.UncheckedIOException(failure);
