@@ -1,17 +1,15 @@
 package org.identityledger.web.pages;
 
-/** How the pages word and answer a refused one-time token. */
+import org.identityledger.web.problem.ProblemAdvice;
+
+/** How the pages word a refused one-time token; its status comes from the API's one map of codes. */
 final class Pages {
 
     private Pages() {
     }
 
     static int statusOf(String code) {
-        return switch (code) {
-            case "TOKEN_EXPIRED" -> 410;
-            case "TOKEN_ALREADY_USED" -> 409;
-            default -> 400;
-        };
+        return ProblemAdvice.statusOf(code).value();
     }
 
     static String titleOf(String code) {

@@ -56,6 +56,11 @@ public class ProblemAdvice {
             Map.entry("REFRESH_TOKEN_REUSED", HttpStatus.UNAUTHORIZED),
             Map.entry("REFRESH_TOKEN_INVALID", HttpStatus.UNAUTHORIZED));
 
+    /** The one map from a domain code to its status; the pages use it too. */
+    public static HttpStatus statusOf(String code) {
+        return DOMAIN_STATUS.getOrDefault(code, HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(PasswordPolicyException.class)
     ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyException refused, HttpServletRequest request) {
         String field = request.getRequestURI().startsWith("/v1/auth/password/") ? "new_password" : "password";
@@ -73,7 +78,7 @@ public class ProblemAdvice {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException refused) {
-        HttpStatus status = DOMAIN_STATUS.getOrDefault(refused.code(), HttpStatus.BAD_REQUEST);
+        HttpStatus status = statusOf(refused.code());
         return Problem.response(Problem.of(status, refused.code(), refused.getMessage()));
     }
 
