@@ -295,6 +295,16 @@ public class IdentityProperties {
         private int argon2Parallelism = 1;
         /** Hashes computed at once; each holds argon2-memory-kib, so this bounds memory. 0: twice the cores. */
         private int maxConcurrentHashes = 0;
+        /** How long a sign-in may wait for a hash slot before it is shed with 503. */
+        private Duration maxHashWait = Duration.ofSeconds(1);
+
+        public Duration getMaxHashWait() {
+            return maxHashWait;
+        }
+
+        public void setMaxHashWait(Duration maxHashWait) {
+            this.maxHashWait = maxHashWait;
+        }
 
         public int getMaxConcurrentHashes() {
             return maxConcurrentHashes;
