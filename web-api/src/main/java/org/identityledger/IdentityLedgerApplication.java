@@ -1,5 +1,6 @@
 package org.identityledger;
 
+import org.identityledger.infrastructure.runtime.FatalErrorHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class IdentityLedgerApplication {
 
     public static void main(String[] args) {
+        FatalErrorHandler.install();
         SpringApplication.run(IdentityLedgerApplication.class, args);
     }
 }
