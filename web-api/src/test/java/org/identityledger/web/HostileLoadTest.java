@@ -75,6 +75,16 @@ class HostileLoadTest extends IntegrationTest {
     }
 
     @Test
+    void aBodySentToARouteThatTakesNoneIsIgnoredAndTheAnswerIsComplete() throws Exception {
+        try (RawConnection connection = new RawConnection(port)) {
+            connection.send("GET /v1/auth/csrf HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 600\r\n\r\n{");
+            String answer = connection.readUntilClosed(3_000);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"csrf_token\"").endsWith("\r\n0\r\n\r\n");
+        }
+    }
+
+    @Test
     void requestBodiesCannotTakeEveryRequestThread() throws Exception {
         Browser signedIn = signedInBrowser();
         List<RawConnection> attackers = new ArrayList<>();

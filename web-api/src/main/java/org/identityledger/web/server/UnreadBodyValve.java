@@ -29,8 +29,19 @@ class UnreadBodyValve extends ValveBase {
         }
         AtomicBoolean fullyRead = new AtomicBoolean(true);
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-        if (!fullyRead.get()) {
-            request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        if (fullyRead.get()) {
+            return;
+        }
+        boolean errorPagePending = response.isErrorReportRequired();
+        if (!response.isError()) {
+            // Send the answer as it stands first: Tomcat treats "stop draining" as an error and would
+            // otherwise turn an uncommitted 200 into a 500.
+            response.flushBuffer();
+        }
+        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        if (!errorPagePending) {
+            // The answer is complete; no error page may be appended to it.
+            response.setErrorReported();
         }
     }
 
