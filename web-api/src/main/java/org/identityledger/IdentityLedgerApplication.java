@@ -1,5 +1,6 @@
 package org.identityledger;
 
+import org.identityledger.infrastructure.runtime.FatalErrorHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class IdentityLedgerApplication {
 
     public static void main(String[] args) {
+        FatalErrorHandler.install();
         // Axon prints an AxonIQ Console advertisement at every start unless this is set; an identity
         // service's log should hold its own events only. An operator's own -D setting wins.
         if (System.getProperty("disable-axoniq-console-message") == null) {

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.springframework.util.unit.DataSize;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -45,6 +47,50 @@ public class IdentityProperties {
     private final PasswordReset passwordReset = new PasswordReset();
     @Valid
     private final Jwt jwt = new Jwt();
+    @Valid
+    private final Http http = new Http();
+
+    public Http getHttp() {
+        return http;
+    }
+
+    /** What one request may cost: its body's size and the time to receive it, and the threads bodies may hold. */
+    public static class Http {
+        @NotNull
+        private DataSize maxBodySize = DataSize.ofKilobytes(64);
+        /** The whole body must arrive within this; Tomcat's connection-timeout bounds each read only. */
+        @DurationMin(millis = 100)
+        @NotNull
+        private Duration bodyReadTimeout = Duration.ofSeconds(5);
+        /** Request threads that requests with a body may hold at once; the rest stay free for reads. */
+        @Min(1)
+        @Max(10_000)
+        private int maxConcurrentBodyRequests = 48;
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getBodyReadTimeout() {
+            return bodyReadTimeout;
+        }
+
+        public void setBodyReadTimeout(Duration bodyReadTimeout) {
+            this.bodyReadTimeout = bodyReadTimeout;
+        }
+
+        public int getMaxConcurrentBodyRequests() {
+            return maxConcurrentBodyRequests;
+        }
+
+        public void setMaxConcurrentBodyRequests(int maxConcurrentBodyRequests) {
+            this.maxConcurrentBodyRequests = maxConcurrentBodyRequests;
+        }
+    }
 
     public Path getDataDir() {
         return dataDir;
@@ -409,6 +455,19 @@ public class IdentityProperties {
         @Min(0)
         @Max(1_024)
         private int maxConcurrentHashes = 0;
+        /** How long a sign-in may wait for a hash slot before it is shed with 503. */
+        @DurationMin(millis = 1)
+        @DurationMax(minutes = 1)
+        @NotNull
+        private Duration maxHashWait = Duration.ofSeconds(1);
+
+        public Duration getMaxHashWait() {
+            return maxHashWait;
+        }
+
+        public void setMaxHashWait(Duration maxHashWait) {
+            this.maxHashWait = maxHashWait;
+        }
 
         public int getMaxConcurrentHashes() {
             return maxConcurrentHashes;

@@ -14,6 +14,7 @@ public final class Problem {
 
     public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String TYPE_PREFIX = "https://identity-ledger.dev/problems/";
+    static final String DATABASE_UNAVAILABLE = "The service cannot reach its database right now; try again shortly.";
 
     private Problem() {
     }
@@ -30,6 +31,27 @@ public final class Problem {
         ProblemDetail problem = of(status, code, detail);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * The problem for a bare status, when nothing more specific is known: errors the container
+     * raises itself (an unparseable request line, an oversized header) and the /error dispatch.
+     */
+    public static ProblemDetail forStatus(int statusCode) {
+        HttpStatus status = HttpStatus.resolve(statusCode);
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        return switch (status) {
+            case NOT_FOUND -> of(status, "NOT_FOUND", "There is nothing at this address.");
+            case METHOD_NOT_ALLOWED -> of(status, "METHOD_NOT_ALLOWED", "Wrong method.");
+            case PAYLOAD_TOO_LARGE -> of(status, "PAYLOAD_TOO_LARGE", "The request is too large.");
+            case REQUEST_TIMEOUT -> of(status, "REQUEST_TIMEOUT", "The request was not received in time.");
+            case SERVICE_UNAVAILABLE -> of(status, "SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE);
+            default -> status.is4xxClientError()
+                    ? of(status, "MALFORMED_REQUEST", "The request could not be understood.")
+                    : of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong on our side.");
+        };
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

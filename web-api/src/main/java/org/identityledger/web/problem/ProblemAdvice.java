@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.infrastructure.abuse.RateLimitedException;
+import org.identityledger.infrastructure.crypto.PasswordHashingBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.sql.SQLTransientException;
 import java.util.List;
@@ -74,6 +76,11 @@ public class ProblemAdvice {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                 .contentType(Problem.MEDIA_TYPE)
                 .body(Problem.of(HttpStatus.TOO_MANY_REQUESTS, limited.code(), limited.getMessage()));
+    }
+
+    @ExceptionHandler(PasswordHashingBusyException.class)
+    ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusyException busy) {
+        return serviceUnavailable(busy.getMessage());
     }
 
     @ExceptionHandler(DomainException.class)
@@ -146,6 +153,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // The client hung up; there is no one to answer and nothing wrong on our side.
+            log.debug("Client went away: {}", failure.toString());
+            return null;
+        }
         if (isOutage(failure)) {
             log.warn("Dependency unavailable: {}", failure.toString());
             return serviceUnavailable();
@@ -159,19 +171,25 @@ public class ProblemAdvice {
     }
 
     static ResponseEntity<ProblemDetail> serviceUnavailable() {
+        return serviceUnavailable(Problem.DATABASE_UNAVAILABLE);
+    }
+
+    static ResponseEntity<ProblemDetail> serviceUnavailable(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(Problem.MEDIA_TYPE)
-                .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                        "The service cannot reach its database right now; try again shortly."));
+                .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", detail));
     }
 
     /**
      * No SQLState (the pool or driver lost the connection), 08 (connection exception), 53
-     * (insufficient resources) or 57P (the server is shutting down or restarting).
+     * (insufficient resources), 57P (the server is shutting down or restarting), or the database
+     * taking too long: 57014 (statement_timeout cancelled the query), 55P03 (lock_timeout) and 25P03
+     * (idle_in_transaction_session_timeout). A hung database is an outage to the client, not a bug.
      */
     private static boolean isConnectionLevel(String sqlState) {
-        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
+        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P")
+                || sqlState.equals("57014") || sqlState.equals("55P03") || sqlState.equals("25P03");
     }
 
     private static boolean isOutage(Throwable failure) {

@@ -1,5 +1,7 @@
 package org.identityledger.web.security;
 
+import org.identityledger.infrastructure.config.IdentityProperties;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.identityledger.web.problem.Problem;
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,10 +25,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Every request body is read here first, at most identity.http.max-body-size (default 64 KB; no
@@ -33,22 +38,35 @@ import java.nio.charset.StandardCharsets;
  * stream it, and JSON that is not strictly valid UTF-8 (overlong forms, encoded surrogates, stray
  * bytes, which lenient decoders quietly turn into other characters) gets 400 before any parser sees it.
  * It runs just after CanonicalPathFilter, so a request with a non-canonical path is never read.
+ * The whole body must arrive within identity.http.body-read-timeout (default 5 s) or the request
+ * gets 408: Tomcat's timeout applies to each read, so a client sending one byte a second would
+ * otherwise hold a request thread for as long as it likes. Methods that take no body are not read
+ * at all (see {@link Requests#readsBody}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestBodyFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestBodyFilter.class);
+
     private final int maxBytes;
+    private final long readTimeoutNanos;
     private final ObjectMapper objectMapper;
 
-    public RequestBodyFilter(@Value("${identity.http.max-body-size:64KB}") DataSize maxBodySize, ObjectMapper objectMapper) {
-        this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 1, maxBodySize.toBytes());
+    public RequestBodyFilter(IdentityProperties properties, ObjectMapper objectMapper) {
+        this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 1, properties.getHttp().getMaxBodySize().toBytes());
+        this.readTimeoutNanos = properties.getHttp().getBodyReadTimeout().toNanos();
         this.objectMapper = objectMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!Requests.readsBody(request)) {
+            // Never read, so never waited for; UnreadBodyValve closes the connection afterwards.
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
             return;
@@ -60,7 +78,22 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+        byte[] body;
+        long deadline = System.nanoTime() + readTimeoutNanos;
+        try {
+            body = readAtMost(request.getInputStream(), maxBytes + 1, deadline);
+        } catch (BodyTooSlowException tooSlow) {
+            refuse(response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
+            return;
+        } catch (IOException clientGone) {
+            if (System.nanoTime() - deadline >= 0 || isReadTimeout(clientGone)) {
+                refuse(response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
+            } else {
+                // The client hung up half way: nobody to answer, nothing wrong on our side.
+                log.debug("Client went away while sending its body: {}", clientGone.toString());
+            }
+            return;
+        }
         if (body.length > maxBytes) {
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
             return;
@@ -77,17 +110,37 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setHeader("Connection", "close");
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        try {
+            objectMapper.writeValue(response.getOutputStream(), problem);
+        } catch (IOException clientGone) {
+            log.debug("Client went away before its refusal was written: {}", clientGone.toString());
+        }
     }
 
-    private static byte[] readAtMost(InputStream input, int limit) throws IOException {
+    /** Reads up to {@code limit} bytes; each read is bounded by Tomcat's connection timeout, the sum by the deadline. */
+    private static byte[] readAtMost(InputStream input, int limit, long deadline) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(limit, 8_192));
         byte[] chunk = new byte[8_192];
         int read;
         while (buffer.size() < limit && (read = input.read(chunk, 0, Math.min(chunk.length, limit - buffer.size()))) != -1) {
             buffer.write(chunk, 0, read);
+            if (System.nanoTime() - deadline >= 0 && buffer.size() < limit) {
+                throw new BodyTooSlowException();
+            }
         }
         return buffer.toByteArray();
+    }
+
+    private static boolean isReadTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class BodyTooSlowException extends IOException {
     }
 
     private static boolean isStrictUtf8(byte[] body) {

@@ -31,6 +31,16 @@ public final class Requests {
                 : Optional.empty();
     }
 
+    /**
+     * Whether this API reads a body for the request's method: only POST (PUT and PATCH for the
+     * future). Every GET, HEAD, DELETE and OPTIONS route takes none, so a body sent with one is
+     * never read and never waited for.
+     */
+    public static boolean readsBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
     public static boolean isNativeRoute(HttpServletRequest request) {
         return routedPath(request).startsWith(NATIVE_ROUTES);
     }
