@@ -43,8 +43,10 @@ class ProtocolErrorsHttpTest extends IntegrationTest {
     }
 
     @Test
-    void unknownFieldsAreIgnored() {
-        assertThat(browser().postJson("/v1/auth/signup", "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"" + PASSWORD
-                + "\",\"is_admin\":true}").status()).isEqualTo(201);
+    void anUnknownFieldIsRefusedAndNamedNeverSilentlyIgnored() {
+        var answer = browser().postJson("/v1/auth/signup", "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"" + PASSWORD
+                + "\",\"is_admin\":true}");
+        answer.assertProblem(400, "VALIDATION_FAILED");
+        assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("is_admin");
     }
 }
