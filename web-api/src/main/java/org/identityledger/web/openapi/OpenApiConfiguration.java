@@ -7,7 +7,7 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The live description at /v3/api-docs; the prose contract is ../shared/API.md. */
+/** The live description at /v3/api-docs; docs/API.md says the same in prose and ApiDocumentationTest holds the two together. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
