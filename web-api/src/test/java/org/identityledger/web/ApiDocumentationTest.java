@@ -1,7 +1,7 @@
 package org.identityledger.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.identityledger.web.problem.ProblemErrorController;
+import org.identityledger.web.problem.Problem;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
 import org.identityledger.web.support.RawHttp;
@@ -212,7 +212,7 @@ class ApiDocumentationTest extends IntegrationTest {
      */
     private Set<String> genericProblems() {
         Set<String> generic = new TreeSet<>();
-        Arrays.stream(HttpStatus.values()).filter(HttpStatus::isError).map(ProblemErrorController::problemFor)
+        Arrays.stream(HttpStatus.values()).filter(HttpStatus::isError).map(status -> Problem.forStatus(status.value()))
                 .forEach(problem -> generic.add(problem.getProperties().get("code") + " " + problem.getStatus()));
         List<HttpAnswer> routingRefusals = List.of(
                 RawHttp.send(port, "GET", "/v1/no-such-route", Map.of(), null),

@@ -32,7 +32,7 @@ import java.io.IOException;
  * passed on: its header and parameter checks throw from getters, which would surface as 500s.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class CanonicalPathFilter extends OncePerRequestFilter {
 
     private static final String UNRESERVED_PUNCTUATION = "-._~";

@@ -44,7 +44,7 @@ import java.time.Duration;
  * at all (see {@link Requests#readsBody}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class RequestBodyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyFilter.class);

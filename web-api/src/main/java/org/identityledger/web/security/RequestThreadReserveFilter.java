@@ -26,7 +26,7 @@ import java.util.concurrent.Semaphore;
  * Retry-After rather than queued.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestThreadReserveFilter extends OncePerRequestFilter {
 
     private static final String RETRY_AFTER_SECONDS = "2";
