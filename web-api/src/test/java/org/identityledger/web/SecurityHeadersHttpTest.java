@@ -31,4 +31,16 @@ class SecurityHeadersHttpTest extends IntegrationTest {
         }
         assertThat(answers.get(0).status()).isEqualTo(201);
     }
+
+    /** The refusals written before or beside Spring MVC name the path they answer, like every other problem. */
+    @Test
+    void aCsrfRefusalAndAnOversizedBodyNameTheirInstance() {
+        HttpAnswer csrf = new Browser("http://localhost:" + port).postJson("/v1/auth/logout", "{}");
+        csrf.assertProblem(403, "CSRF_TOKEN_INVALID");
+        assertThat(csrf.json().path("instance").asText()).isEqualTo("/v1/auth/logout");
+
+        HttpAnswer tooLarge = browser().postJson("/v1/auth/signup", "{\"email\":\"" + "x".repeat(70_000) + "\"}");
+        tooLarge.assertProblem(413, "PAYLOAD_TOO_LARGE");
+        assertThat(tooLarge.json().path("instance").asText()).isEqualTo("/v1/auth/signup");
+    }
 }

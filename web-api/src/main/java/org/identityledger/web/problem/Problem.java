@@ -54,6 +54,22 @@ public final class Problem {
         };
     }
 
+    /**
+     * The problem with its {@code instance}: the path it answers. Spring MVC fills this in for the
+     * problems handlers return; filters and interceptors that write their refusal themselves use this.
+     */
+    public static ProblemDetail at(ProblemDetail problem, jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path != null && path.startsWith("/") && path.length() <= 2_048) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUriPath) {
+                // A path Tomcat let through but URI will not parse: the problem goes without it.
+            }
+        }
+        return problem;
+    }
+
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MEDIA_TYPE).body(problem);
     }

@@ -52,8 +52,8 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
         if (!isCanonical(request)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(Problem.MEDIA_TYPE.toString());
-            objectMapper.writeValue(response.getOutputStream(), Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                    "The request path is not in canonical form."));
+            objectMapper.writeValue(response.getOutputStream(), Problem.at(Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                    "The request path is not in canonical form."), request));
             return;
         }
         chain.doFilter(request, response);

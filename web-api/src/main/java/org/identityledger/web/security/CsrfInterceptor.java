@@ -72,8 +72,8 @@ public class CsrfInterceptor implements HandlerInterceptor {
         }
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setContentType(Problem.MEDIA_TYPE.toString());
-        objectMapper.writeValue(response.getOutputStream(), Problem.of(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
-                "Browser writes need the " + HEADER_NAME + " header from GET /v1/auth/csrf."));
+        objectMapper.writeValue(response.getOutputStream(), Problem.at(Problem.of(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
+                "Browser writes need the " + HEADER_NAME + " header from GET /v1/auth/csrf."), request));
         return false;
     }
 

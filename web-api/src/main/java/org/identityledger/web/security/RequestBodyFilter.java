@@ -68,7 +68,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
             return;
         }
         String contentType = request.getContentType();
@@ -83,11 +83,11 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         try {
             body = readAtMost(request.getInputStream(), maxBytes + 1, deadline);
         } catch (BodyTooSlowException tooSlow) {
-            refuse(response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
+            refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
             return;
         } catch (IOException clientGone) {
             if (System.nanoTime() - deadline >= 0 || isReadTimeout(clientGone)) {
-                refuse(response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
+                refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
             } else {
                 // The client hung up half way: nobody to answer, nothing wrong on our side.
                 log.debug("Client went away while sending its body: {}", clientGone.toString());
@@ -95,18 +95,19 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         if (body.length > maxBytes) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
             return;
         }
         if (contentType != null && contentType.toLowerCase().contains("json") && !isStrictUtf8(body)) {
-            refuse(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid UTF-8.");
+            refuse(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid UTF-8.");
             return;
         }
         chain.doFilter(new BufferedRequest(request, body), response);
     }
 
-    private void refuse(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
-        ProblemDetail problem = Problem.of(status, code, detail);
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                        String detail) throws IOException {
+        ProblemDetail problem = Problem.at(Problem.of(status, code, detail), request);
         response.setStatus(status.value());
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setHeader("Connection", "close");

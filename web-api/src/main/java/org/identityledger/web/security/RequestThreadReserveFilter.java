@@ -50,8 +50,8 @@ public class RequestThreadReserveFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             response.setContentType(Problem.MEDIA_TYPE.toString());
-            objectMapper.writeValue(response.getOutputStream(), Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
-                    "SERVICE_UNAVAILABLE", "Too many requests are being processed right now; try again shortly."));
+            objectMapper.writeValue(response.getOutputStream(), Problem.at(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "SERVICE_UNAVAILABLE", "Too many requests are being processed right now; try again shortly."), request));
             return;
         }
         try {
