@@ -26,6 +26,18 @@ public class AbuseSettings {
     /** Peers whose X-Forwarded-For is believed (exact IPv4/IPv6 addresses or CIDR ranges). */
     private List<String> trustedProxies = List.of();
     private Map<String, @Valid Limit> limits = new LinkedHashMap<>();
+    /** IPv6 clients are rate-limited per network of this prefix length (128: per address). */
+    @jakarta.validation.constraints.Min(32)
+    @jakarta.validation.constraints.Max(128)
+    private int ipv6PrefixLength = 64;
+
+    public int getIpv6PrefixLength() {
+        return ipv6PrefixLength;
+    }
+
+    public void setIpv6PrefixLength(int ipv6PrefixLength) {
+        this.ipv6PrefixLength = ipv6PrefixLength;
+    }
 
     public boolean isEnabled() {
         return enabled;

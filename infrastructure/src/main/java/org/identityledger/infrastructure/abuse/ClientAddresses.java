@@ -3,6 +3,7 @@ package org.identityledger.infrastructure.abuse;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -22,31 +23,54 @@ public class ClientAddresses {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
     private final List<Range> trustedProxies;
+    private final int ipv6PrefixLength;
 
     ClientAddresses(AbuseSettings settings) {
         this.trustedProxies = settings.getTrustedProxies().stream().map(Range::parse).toList();
+        this.ipv6PrefixLength = settings.getIpv6PrefixLength();
     }
 
+    /**
+     * The client's address as a rate-limit key. An IPv6 client is keyed by its network prefix
+     * (identity.abuse.ipv6-prefix-length, /64 by default): one subscriber commonly holds a whole /64,
+     * so keying single addresses would hand an attacker 2^64 fresh buckets.
+     */
     public String resolve(String socketPeer, String forwardedFor) {
         Optional<InetAddress> peer = literal(socketPeer);
         if (peer.isEmpty()) {
             return UNKNOWN;
         }
         if (!isTrusted(peer.get()) || forwardedFor == null || forwardedFor.isBlank()) {
-            return peer.get().getHostAddress();
+            return key(peer.get());
         }
         String[] hops = forwardedFor.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             Optional<InetAddress> hop = literal(hops[i].strip());
             if (hop.isEmpty()) {
                 // Garbage in the chain: whoever wrote it is the client we can vouch for least; stop at the proxy.
-                return peer.get().getHostAddress();
+                return key(peer.get());
             }
             if (!isTrusted(hop.get())) {
-                return hop.get().getHostAddress();
+                return key(hop.get());
             }
         }
-        return peer.get().getHostAddress();
+        return key(peer.get());
+    }
+
+    private String key(InetAddress address) {
+        if (!(address instanceof Inet6Address) || ipv6PrefixLength >= 128) {
+            // Java reads IPv4-mapped IPv6 (::ffff:a.b.c.d) as the IPv4 address, so it lands here too.
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        for (int bit = ipv6PrefixLength; bit < 128; bit++) {
+            bytes[bit / 8] &= (byte) ~(1 << (7 - bit % 8));
+        }
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/" + ipv6PrefixLength;
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private boolean isTrusted(InetAddress address) {

@@ -2,7 +2,6 @@ package org.identityledger.infrastructure.abuse;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -64,21 +63,13 @@ public class RateLimiter {
         }
     }
 
-    /** Refuses when the key's bucket is empty, without taking from it (failures are taken afterwards). */
-    public void requireCapacity(LimitName name, String key) {
-        if (!settings.isEnabled()) {
-            return;
-        }
-        EstimationProbe probe = bucket(name, key).estimateAbilityToConsume(1);
-        if (!probe.canBeConsumed()) {
-            throw new RateLimitedException(seconds(probe.getNanosToWaitForRefill()));
-        }
-    }
-
-    /** Counts a failure against the key, even past its limit. */
-    public void recordFailure(LimitName name, String key) {
+    /**
+     * Gives back one request taken by {@link #consume} (a sign-in that succeeded was no guess). The
+     * bucket never rises above its capacity, so a refund cannot be hoarded.
+     */
+    public void refund(LimitName name, String key) {
         if (settings.isEnabled()) {
-            bucket(name, key).consumeIgnoringRateLimits(1);
+            bucket(name, key).addTokens(1);
         }
     }
 
@@ -100,9 +91,15 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * The row id names the limit's configuration too, so a limit changed in the settings applies from
+     * the next start on (the stored buckets of the old configuration simply expire), instead of an
+     * old bucket answering with its old capacity.
+     */
     private BucketProxy bucket(LimitName name, String key) {
         Limit limit = settings.limit(name);
-        return buckets.getProxy(name.configName() + ":" + sha256(key), () -> BucketConfiguration.builder()
+        String configuration = limit.getCapacity() + "/" + limit.getPeriod().toSeconds() + "s";
+        return buckets.getProxy(name.configName() + ":" + configuration + ":" + sha256(key), () -> BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.getCapacity())
                         .refillGreedy(limit.getCapacity(), limit.getPeriod()))
                 .build());

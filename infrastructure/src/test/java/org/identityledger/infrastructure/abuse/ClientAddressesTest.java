@@ -40,7 +40,25 @@ class ClientAddressesTest {
 
     @Test
     void ipv6RangesWork() {
-        assertThat(trusting("2001:db8::/32").resolve("2001:db8::1", "2001:db9::5")).isEqualTo("2001:db9:0:0:0:0:0:5");
+        assertThat(trusting("2001:db8::/32").resolve("2001:db8::1", "2001:db9::5")).isEqualTo("2001:db9:0:0:0:0:0:0/64");
+    }
+
+    @Test
+    void everyAddressOfOneIpv6SubscriberNetworkSharesOneKey() {
+        ClientAddresses addresses = trusting();
+        String first = addresses.resolve("2001:db8:1:2::1", null);
+        assertThat(addresses.resolve("2001:db8:1:2:ffff:ffff:ffff:ffff", null)).isEqualTo(first);
+        assertThat(addresses.resolve("2001:db8:1:3::1", null)).isNotEqualTo(first);
+        assertThat(first).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+    }
+
+    @Test
+    void theIpv6PrefixIsASettingAndMappedIpv4StaysIpv4() {
+        AbuseSettings settings = new AbuseSettings();
+        settings.setIpv6PrefixLength(128);
+        ClientAddresses perAddress = new ClientAddresses(settings);
+        assertThat(perAddress.resolve("2001:db8:1:2::1", null)).isNotEqualTo(perAddress.resolve("2001:db8:1:2::2", null));
+        assertThat(trusting().resolve("::ffff:198.51.100.7", null)).isEqualTo("198.51.100.7");
     }
 
     @Test

@@ -39,6 +39,17 @@ final class Fields {
         return value;
     }
 
+    String optionalSecret(String field, String value, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            problems.add(new FieldProblem(field, "TOO_LONG", "At most " + maxLength + " characters."));
+            return null;
+        }
+        return value;
+    }
+
     String optionalText(String field, String value, int maxCodePoints) {
         if (value == null || value.isBlank()) {
             return null;

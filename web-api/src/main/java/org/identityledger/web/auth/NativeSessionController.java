@@ -31,6 +31,8 @@ class NativeSessionController {
 
     /** A refresh token is 43 base64url characters. */
     private static final int REFRESH_TOKEN_FIELD_MAX = 256;
+    /** A device token is 22 + 1 + 43 characters. */
+    private static final int DEVICE_TOKEN_FIELD_MAX = 200;
 
     private final SignInService signInService;
     private final RefreshService refreshService;
@@ -57,10 +59,12 @@ class NativeSessionController {
         String email = fields.requiredEmail("email", body.email());
         String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
         String deviceName = fields.optionalText("device_name", body.deviceName(), SignupController.DISPLAY_NAME_MAX);
+        String deviceToken = fields.optionalSecret("device_token", body.deviceToken(), DEVICE_TOKEN_FIELD_MAX);
         fields.validate();
-        SignedInSession session = abuseGuard.login(request, email,
+        SignedInSession session = abuseGuard.login(request, email, deviceToken,
                 () -> signInService.signInNatively(email, password, deviceName));
-        return answer(session.sessionId(), session.accountRef(), session.secret(), session.expiresAt());
+        return answer(session.sessionId(), session.accountRef(), session.secret(), session.expiresAt(),
+                abuseGuard.nativeDeviceTokenAfterLogin(email, deviceToken));
     }
 
     @PostMapping(path = "/v1/auth/native/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +77,7 @@ class NativeSessionController {
             throw new RefreshTokenInvalidException();
         }
         SignedInSession rotated = refreshService.refresh(refreshToken);
-        return answer(rotated.sessionId(), rotated.accountRef(), rotated.secret(), rotated.expiresAt());
+        return answer(rotated.sessionId(), rotated.accountRef(), rotated.secret(), rotated.expiresAt(), null);
     }
 
     @PostMapping("/v1/auth/native/logout")
@@ -84,11 +88,11 @@ class NativeSessionController {
     }
 
     private ResponseEntity<NativeTokensAnswer> answer(String sessionId, String accountRef, String refreshToken,
-                                                      Instant sessionExpiresAt) {
+                                                      Instant sessionExpiresAt, String deviceToken) {
         AccessTokens.IssuedAccessToken accessToken = accessTokens.issue(sessionId, accountRef);
         long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), sessionExpiresAt).toSeconds());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new NativeTokensAnswer(accessToken.token(), "Bearer", accessToken.expiresInSeconds(), refreshToken,
-                        refreshExpiresIn, sessionId, accountRef));
+                        refreshExpiresIn, sessionId, accountRef, deviceToken));
     }
 }

@@ -60,7 +60,7 @@ class SessionController {
         String email = fields.requiredEmail("email", body.email());
         String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
         fields.validate();
-        SignedInSession session = abuseGuard.login(request, email,
+        SignedInSession session = abuseGuard.login(request, email, null,
                 () -> signInService.signInWithPassword(email, password, deviceNameOf(request)));
         AccountSummary account = accounts.find(session.accountRef());
         Duration cookieLifetime = Duration.between(clock.instant(), session.expiresAt());

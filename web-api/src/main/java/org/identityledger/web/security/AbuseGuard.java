@@ -64,26 +64,48 @@ public class AbuseGuard {
     }
 
     /**
-     * A password sign-in under the per-address limit and the failed-attempt throttle. Failures from a
-     * browser that proved itself for this email before count against that device alone; all other
-     * failures count against the account-wide bucket (at most 100 an hour, ASVS 6.3.1). Unknown
-     * emails are throttled exactly like known ones, so the throttle reveals nothing either.
+     * A password sign-in under the per-address limit and the failed-attempt throttle. Each attempt
+     * takes its token atomically <em>before</em> the password is checked, so however many arrive at
+     * once no more are checked than the bucket holds; a sign-in that succeeds (or fails for any reason
+     * but a wrong password) gives its token back. Failures from a device that proved itself for this
+     * email before (a browser's device cookie, a native app's device token) count against that device
+     * alone; all others against the account-wide bucket (at most 100 an hour, ASVS 6.3.1). As the
+     * bucket never goes below empty, an attacker keeps an account throttled for unknown devices at
+     * most one refill interval (40 s by default) past their last attempt, and never the owner's
+     * known devices. Unknown emails are throttled exactly like known ones.
+     *
+     * @param nativeDeviceToken the device token a native app presents (null for browsers, which use the cookie)
      */
-    public <T> T login(HttpServletRequest request, String email, Supplier<T> signIn) {
+    public <T> T login(HttpServletRequest request, String email, String nativeDeviceToken, Supplier<T> signIn) {
         rateLimiter.consume(LimitName.LOGIN_PER_IP, client(request));
         String normalized = EmailAddress.normalize(email);
-        Optional<String> device = Requests.isBearer(request) || Requests.isNativeRoute(request) ? Optional.empty()
-                : knownDevice(request, normalized);
+        Optional<String> device = Requests.isNativeRoute(request)
+                ? Optional.ofNullable(nativeDeviceToken).flatMap(token -> deviceTrust.deviceFor(token, normalized))
+                : Requests.isBearer(request) ? Optional.empty() : knownDevice(request, normalized);
         LimitName failures = device.isPresent() ? LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE
                 : LimitName.LOGIN_FAILURES_PER_ACCOUNT;
         String failureKey = device.map(id -> normalized + "|" + id).orElse(normalized);
-        rateLimiter.requireCapacity(failures, failureKey);
+        rateLimiter.consume(failures, failureKey);
         try {
-            return signIn.get();
+            T signedIn = signIn.get();
+            rateLimiter.refund(failures, failureKey);
+            return signedIn;
         } catch (InvalidCredentialsException wrong) {
-            rateLimiter.recordFailure(failures, failureKey);
             throw wrong;
+        } catch (RuntimeException notAGuess) {
+            rateLimiter.refund(failures, failureKey);
+            throw notAGuess;
         }
+    }
+
+    /**
+     * The device token a native app keeps after a successful sign-in: the one it presented if that is
+     * genuine and for this email, or a new one. Its failures then count against its own bucket.
+     */
+    public String nativeDeviceTokenAfterLogin(String email, String presented) {
+        String normalized = EmailAddress.normalize(email);
+        return presented != null && deviceTrust.deviceFor(presented, normalized).isPresent() ? presented
+                : deviceTrust.issue(normalized);
     }
 
     /** The device cookie a browser gets after a successful sign-in, unless it already holds a valid one. */
