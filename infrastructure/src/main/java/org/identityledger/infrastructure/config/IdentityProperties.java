@@ -419,9 +419,10 @@ public class IdentityProperties {
     public static class EmbeddedSmtp {
         /** Unset means: on exactly when spring.mail.host is not configured. */
         private Boolean enabled;
+        /** 0: a free port, logged at start (so several instances can share a host). */
         @Min(0)
         @Max(65_535)
-        private int port = 2525;
+        private int port = 0;
 
         public Boolean getEnabled() {
             return enabled;

@@ -7,19 +7,35 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** The embedded default's SMTP catcher (GreenMail), started only when no SMTP server is configured. */
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * The embedded default's SMTP catcher (GreenMail), started only when no SMTP server is configured.
+ * Port 0 (the default) takes a free port, so several instances can run on one host; the sender is
+ * pointed at the port actually bound. A configured port that is taken ends the start with one line
+ * (EmbeddedSmtpPortInUseException's failure report) rather than GreenMail's startup-timeout trace.
+ */
 @Component
 class EmbeddedSmtpServer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpServer.class);
+    private static final String HOST = "127.0.0.1";
 
     private final GreenMail greenMail;
 
     EmbeddedSmtpServer(MailSettings settings) {
         if (settings.embeddedSmtp()) {
-            greenMail = new GreenMail(new ServerSetup(settings.embeddedSmtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            int configured = settings.embeddedSmtpPort();
+            if (configured > 0) {
+                requireFree(configured);
+            }
+            ServerSetup setup = new ServerSetup(configured, HOST, ServerSetup.PROTOCOL_SMTP);
+            greenMail = new GreenMail(configured > 0 ? setup : setup.dynamicPort());
             greenMail.start();
-            log.info("Embedded SMTP catcher listening on 127.0.0.1:{}", settings.embeddedSmtpPort());
+            log.info("Embedded SMTP catcher listening on {}:{}", HOST, port());
         } else {
             greenMail = null;
         }
@@ -27,6 +43,21 @@ class EmbeddedSmtpServer implements DisposableBean {
 
     boolean isRunning() {
         return greenMail != null;
+    }
+
+    /** The port the catcher is bound to (the configured one, or the free one it took). */
+    int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            probe.setReuseAddress(true);
+        } catch (BindException taken) {
+            throw new EmbeddedSmtpPortInUseException(port);
+        } catch (IOException other) {
+            throw new IllegalStateException("Cannot check " + HOST + ":" + port + " for the embedded SMTP catcher", other);
+        }
     }
 
     @Override

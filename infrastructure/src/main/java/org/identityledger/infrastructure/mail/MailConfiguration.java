@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * SMTP: the configured server (spring.mail.*), or in the embedded default the GreenMail catcher on
- * identity.mail.embedded-smtp.port, so that mail really travels over SMTP on a fresh machine.
+ * the port it actually bound (identity.mail.embedded-smtp.port, a free one by default), so that mail
+ * really travels over SMTP on a fresh machine.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailProperties.class)
@@ -23,7 +24,7 @@ public class MailConfiguration {
         sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
         if (embeddedSmtpServer.isRunning()) {
             sender.setHost("127.0.0.1");
-            sender.setPort(settings.embeddedSmtpPort());
+            sender.setPort(embeddedSmtpServer.port());
         } else {
             sender.setHost(mail.getHost());
             if (mail.getPort() != null) {
