@@ -221,7 +221,7 @@ public class IdentityProperties {
     }
 
     public static class Mail {
-        /** Unset means {@code {data-dir}/mail}; an empty value turns capturing off. */
+        /** Unset means {@code {data-dir}/mail} with the embedded SMTP catcher, off otherwise; empty turns it off. */
         private Path captureDir;
         private String from = "Identity Ledger <no-reply@identity-ledger.local>";
         private Duration pollInterval = Duration.ofMillis(500);
