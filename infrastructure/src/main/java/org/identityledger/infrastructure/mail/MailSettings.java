@@ -46,6 +46,14 @@ class MailSettings {
         return configured.toString().isBlank() ? Optional.empty() : Optional.of(configured);
     }
 
+    int maxAttempts() {
+        return Math.max(1, properties.getMail().getMaxAttempts());
+    }
+
+    int outboxCapacity() {
+        return Math.max(1, properties.getMail().getOutboxCapacity());
+    }
+
     InternetAddress from() {
         try {
             return new InternetAddress(properties.getMail().getFrom());

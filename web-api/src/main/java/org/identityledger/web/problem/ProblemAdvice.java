@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.infrastructure.abuse.RateLimitedException;
+import org.identityledger.infrastructure.mail.MailBackloggedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -68,6 +69,15 @@ public class ProblemAdvice {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                 .contentType(Problem.MEDIA_TYPE)
                 .body(Problem.of(HttpStatus.TOO_MANY_REQUESTS, limited.code(), limited.getMessage()));
+    }
+
+    @ExceptionHandler(MailBackloggedException.class)
+    ResponseEntity<ProblemDetail> mailBacklogged(MailBackloggedException backlogged) {
+        log.warn("Refused a request that would queue mail: {}", backlogged.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(Problem.MEDIA_TYPE)
+                .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, backlogged.code(), backlogged.getMessage()));
     }
 
     @ExceptionHandler(DomainException.class)
