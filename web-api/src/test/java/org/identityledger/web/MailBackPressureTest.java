@@ -83,6 +83,19 @@ class MailBackPressureTest {
     }
 
     @Test
+    void aRecipientTheMailLibraryDoesNotReadAsOneMailboxIsDeadLetteredAtOnce() {
+        Instant now = Instant.now();
+        // Only rows written before the strict grammar can hold such an address.
+        jdbc.update("INSERT INTO mail_outbox (recipient, subject, text_body, html_body, created_at, next_attempt_at,"
+                + " attempts) VALUES ('a@b.c,evil', 's', 't', 'h', ?, ?, 0)", Timestamp.from(now), Timestamp.from(now));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM mail_outbox WHERE recipient = 'a@b.c,evil'", Long.class)).isZero());
+        assertThat(jdbc.queryForObject("SELECT attempts FROM mail_dead_letter WHERE recipient = 'a@b.c,evil'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void housekeepingRunsWhileSmtpIsSilent() throws InterruptedException {
         Instant now = Instant.now();
         for (int i = 0; i < 10; i++) {
