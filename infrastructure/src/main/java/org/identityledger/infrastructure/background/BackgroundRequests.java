@@ -41,7 +41,7 @@ public class BackgroundRequests implements DisposableBean {
         try {
             executor.execute(() -> {
                 try {
-                    work.run();
+                    MailOutbox.addForAcceptedRequest(work);
                 } catch (RuntimeException failure) {
                     log.error("Accepted background request failed: {}", failure.toString());
                 }
@@ -54,6 +54,9 @@ public class BackgroundRequests implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            // Accepted work that did not finish in time must at least be visible.
+            log.error("Shut down with {} accepted background request(s) not run", executor.getQueue().size());
+        }
     }
 }

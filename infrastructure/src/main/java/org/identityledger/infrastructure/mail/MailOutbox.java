@@ -25,6 +25,22 @@ public class MailOutbox {
         this.settings = settings;
     }
 
+    /** Set while work that a request already answered 202 for runs; see {@link #addForAcceptedRequest}. */
+    private static final ThreadLocal<Boolean> ACCEPTED_REQUEST = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs work whose request passed {@link #checkRoom()} and was answered 202: its mail is not refused
+     * again, so accepted work is never dropped. The overshoot is bounded by the background queue.
+     */
+    public static void addForAcceptedRequest(Runnable work) {
+        ACCEPTED_REQUEST.set(true);
+        try {
+            work.run();
+        } finally {
+            ACCEPTED_REQUEST.remove();
+        }
+    }
+
     /** Refuses before a request is accepted for later work, so that work is never dropped once answered. */
     public void checkRoom() {
         // A soft bound: concurrent requests may overshoot it by their number, never without limit.
@@ -35,7 +51,9 @@ public class MailOutbox {
     }
 
     void add(String recipient, String subject, String textBody, String htmlBody, String previewLink, Instant now) {
-        checkRoom();
+        if (!ACCEPTED_REQUEST.get()) {
+            checkRoom();
+        }
         jdbc.update("INSERT INTO mail_outbox (recipient, subject, text_body, html_body, preview_link, created_at,"
                         + " next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
                 recipient, subject, textBody, htmlBody, previewLink, Timestamp.from(now), Timestamp.from(now));
