@@ -50,7 +50,8 @@ public class Account {
         credentials.store(command.accountRef(), command.passwordHash(), now);
         apply(new AccountRegisteredEvent(command.accountRef(), command.email(), command.displayName(), now));
         // Inside a constructor Axon applies events only after it returns, so pass the facts explicitly.
-        Recipient recipient = new Recipient(command.accountRef(), command.email(), command.displayName());
+        // A new address is unverified: its mail carries no display name (see recipient()).
+        Recipient recipient = new Recipient(command.accountRef(), command.email(), null);
         issueVerificationToken(recipient, command.linkTarget(), now, secrets, outbox, lifetimes);
     }
 
@@ -82,12 +83,13 @@ public class Account {
         Secrets.IssuedSecret token = secrets.issue();
         Instant expiresAt = now.plus(lifetimes.passwordReset());
         apply(new PasswordResetRequestedEvent(accountRef, token.hash(), now, expiresAt, command.linkTarget().nextPath()));
-        outbox.enqueue(new AccountMail(AccountMail.Purpose.PASSWORD_RESET, accountRef, email, displayName,
+        outbox.enqueue(new AccountMail(AccountMail.Purpose.PASSWORD_RESET, accountRef, email, recipient().displayName(),
                 token.raw(), expiresAt, command.linkTarget()));
     }
 
     @CommandHandler
-    public void handle(ResetPasswordCommand command, Clock clock, AccountCredentials credentials) {
+    public void handle(ResetPasswordCommand command, Clock clock, AccountCredentials credentials,
+                       AccountMailOutbox outbox) {
         Instant now = clock.instant();
         resetTokens.checkRedeemable(command.tokenHash(), now);
         if (state == AccountState.DEACTIVATED) {
@@ -100,6 +102,7 @@ public class Account {
         }
         credentials.replace(accountRef, command.newPasswordHash(), now);
         apply(new PasswordChangedEvent(accountRef, command.tokenHash(), now));
+        outbox.enqueue(AccountMail.passwordChanged(accountRef, email));
     }
 
     @CommandHandler
@@ -129,8 +132,12 @@ public class Account {
         apply(new AccountDeactivatedEvent(accountRef, command.reason(), clock.instant()));
     }
 
+    /**
+     * Whoever typed an unverified address may not own it, so its mail must not carry text the
+     * signer-up chose (a display name is a phishing vector into a stranger's inbox).
+     */
     private Recipient recipient() {
-        return new Recipient(accountRef, email, displayName);
+        return new Recipient(accountRef, email, emailVerified ? displayName : null);
     }
 
     private static void issueVerificationToken(Recipient recipient, LinkTarget link, Instant now, Secrets secrets,

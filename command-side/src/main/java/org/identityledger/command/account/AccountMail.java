@@ -3,8 +3,9 @@ package org.identityledger.command.account;
 import java.time.Instant;
 
 /**
- * An email carrying a one-time link, waiting to be written to the outbox. It carries the raw token,
- * which is why it only ever goes to the outbox row (deleted on delivery) and never to an event.
+ * An email waiting to be written to the outbox: a one-time link (it carries the raw token, which is
+ * why it only ever goes to the outbox row, deleted on delivery, and never to an event), or a security
+ * notice without any token or link.
  */
 public record AccountMail(
         Purpose purpose,
@@ -17,7 +18,17 @@ public record AccountMail(
 
     public enum Purpose {
         EMAIL_VERIFICATION,
-        PASSWORD_RESET
+        PASSWORD_RESET,
+        /** ASVS V6.3.7: the owner learns of a password change even if someone else made it. */
+        PASSWORD_CHANGED
+    }
+
+    public static AccountMail passwordChanged(String accountRef, String email) {
+        return new AccountMail(Purpose.PASSWORD_CHANGED, accountRef, email, null, null, null, null);
+    }
+
+    public boolean hasLink() {
+        return rawToken != null;
     }
 
     @Override

@@ -369,7 +369,7 @@ public class IdentityProperties {
     }
 
     public static class Mail {
-        /** Unset means {@code {data-dir}/mail}; an empty value turns capturing off. */
+        /** Unset means {@code {data-dir}/mail} with the embedded SMTP catcher, off otherwise; empty turns it off. */
         private Path captureDir;
         private String from = "Identity Ledger <no-reply@identity-ledger.local>";
         @DurationMin(millis = 10)
@@ -377,7 +377,27 @@ public class IdentityProperties {
         private Duration pollInterval = Duration.ofMillis(500);
         /** Log each mailed link (only sensible for the local catcher). Unset: on with embedded SMTP. */
         private Boolean logLinks;
+        /** Delivery attempts before a message moves to mail_dead_letter. */
+        private int maxAttempts = 12;
+        /** Messages the outbox holds at most; beyond it requests that would mail answer 503. */
+        private int outboxCapacity = 10_000;
         private final EmbeddedSmtp embeddedSmtp = new EmbeddedSmtp();
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public int getOutboxCapacity() {
+            return outboxCapacity;
+        }
+
+        public void setOutboxCapacity(int outboxCapacity) {
+            this.outboxCapacity = outboxCapacity;
+        }
 
         public Path getCaptureDir() {
             return captureDir;

@@ -28,9 +28,18 @@ class AccountMailWriter implements AccountMailOutbox {
     @Override
     public void enqueue(AccountMail mail) {
         Template template = Template.of(mail.purpose());
+        String greeting = mail.displayName() == null ? "Hello," : "Hello " + mail.displayName() + ",";
+        if (!mail.hasLink()) {
+            outbox.add(mail.email(), template.subject(), greeting + "\n\n" + template.instruction() + "\n\n"
+                            + template.disclaimer() + "\n",
+                    "<!DOCTYPE html><html><body><p>" + Html.escape(greeting) + "</p><p>"
+                            + Html.escape(template.instruction()) + "</p><p>" + Html.escape(template.disclaimer())
+                            + "</p></body></html>",
+                    null, clock.instant());
+            return;
+        }
         String link = links.page(template.page(), mail.rawToken(), mail.link().nextPath(), mail.link().returnTarget());
         Instant expiry = mail.expiresAt().truncatedTo(ChronoUnit.SECONDS);
-        String greeting = mail.displayName() == null ? "Hello," : "Hello " + mail.displayName() + ",";
         String text = greeting + "\n\n"
                 + template.instruction() + "\n\n"
                 + link + "\n\n"
@@ -57,6 +66,9 @@ class AccountMailWriter implements AccountMailOutbox {
                         "Someone (hopefully you) asked to reset your password. Choose a new one here:",
                         "Choose a new password",
                         "If you did not ask for this, ignore this message; your password stays as it is.");
+                case PASSWORD_CHANGED -> new Template(null, "Your password was changed",
+                        "The password of your account was just changed, and every session was signed out.", null,
+                        "If this was not you, reset your password at once and contact support.");
             };
         }
     }

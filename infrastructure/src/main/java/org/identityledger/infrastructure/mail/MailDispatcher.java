@@ -1,7 +1,10 @@
 package org.identityledger.infrastructure.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.identityledger.infrastructure.config.SchedulingConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -14,11 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers the outbox after the commands commit: claim due rows, send over SMTP, delete on
- * success, back off exponentially on failure. An accepted signup therefore never loses its email
- * to an SMTP hiccup; at worst a message is sent twice if the process dies between send and delete.
+ * success, back off exponentially on failure, and after identity.mail.max-attempts (or at once for an
+ * address the mail library refuses) move the message to mail_dead_letter, so retries end and the
+ * outbox stays bounded. An accepted signup never loses its email to an SMTP hiccup; at worst a
+ * message is sent twice if the process dies between send and delete.
  */
 @Component
 class MailDispatcher {
@@ -32,6 +38,8 @@ class MailDispatcher {
     private final MailSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** No Micrometer on the classpath: this running count goes into each dead-letter log line instead. */
+    private final AtomicLong deadLetters = new AtomicLong();
 
     MailDispatcher(MailOutbox outbox, JavaMailSender sender, MailCapture capture, MailSettings settings,
                    TransactionTemplate transactions, Clock clock) {
@@ -43,7 +51,9 @@ class MailDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${identity.mail.poll-interval:500ms}", initialDelayString = "1s")
+    /** On its own thread (mailScheduler): a silent SMTP server must never hold up housekeeping. */
+    @Scheduled(fixedDelayString = "${identity.mail.poll-interval:500ms}", initialDelayString = "1s",
+            scheduler = SchedulingConfiguration.MAIL_SCHEDULER)
     void deliverDue() {
         try {
             Integer delivered;
@@ -68,7 +78,14 @@ class MailDispatcher {
                 if (mail.previewLink() != null) {
                     log.info("Mail to {} sent: {}", mail.recipient(), mail.previewLink());
                 }
+            } catch (AddressException unaddressable) {
+                // No retry can make this address valid (only rows written before the grammar can be).
+                deadLetter(mail, unaddressable, now);
             } catch (MailException | MessagingException failure) {
+                if (mail.attempts() + 1 >= settings.maxAttempts()) {
+                    deadLetter(mail, failure, now);
+                    continue;
+                }
                 Instant retryAt = now.plus(MailOutbox.backoff(mail.attempts()));
                 log.warn("Mail {} not delivered (attempt {}), retrying at {}: {}", mail.id(), mail.attempts() + 1,
                         retryAt, failure.toString());
@@ -78,11 +95,23 @@ class MailDispatcher {
         return due.size();
     }
 
+    private void deadLetter(OutgoingMail mail, Exception failure, Instant now) {
+        outbox.deadLetter(mail.id(), failure.toString(), now);
+        long total = deadLetters.incrementAndGet();
+        log.error("Mail {} given up after {} attempt(s), moved to mail_dead_letter ({} this run): {}", mail.id(),
+                mail.attempts() + 1, total, failure.toString());
+    }
+
     private MimeMessage compose(OutgoingMail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(settings.from());
-        helper.setTo(mail.recipient());
+        // Strict, and exactly one mailbox equal to the stored one: never a list or a display name.
+        InternetAddress recipient = new InternetAddress(mail.recipient(), true);
+        if (!recipient.getAddress().equals(mail.recipient()) || recipient.getPersonal() != null) {
+            throw new AddressException("not a single plain mailbox", mail.recipient());
+        }
+        helper.setTo(recipient);
         helper.setSubject(mail.subject());
         helper.setText(mail.textBody(), mail.htmlBody());
         return message;

@@ -10,18 +10,50 @@ import java.util.List;
 
 /**
  * The mail outbox table. Rows are written inside the command's transaction and deleted once SMTP
- * accepted them; raw one-time tokens exist only here, and only until delivery.
+ * accepted them, or moved to mail_dead_letter (without their bodies) when attempts run out; raw
+ * one-time tokens exist only here, and only until then. The table is bounded: at capacity a new
+ * mail is refused, which refuses the whole command, rather than growing without limit.
  */
 @Component
-class MailOutbox {
+public class MailOutbox {
 
     private final JdbcTemplate jdbc;
+    private final MailSettings settings;
 
-    MailOutbox(JdbcTemplate jdbc) {
+    MailOutbox(JdbcTemplate jdbc, MailSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** Set while work that a request already answered 202 for runs; see {@link #addForAcceptedRequest}. */
+    private static final ThreadLocal<Boolean> ACCEPTED_REQUEST = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs work whose request passed {@link #checkRoom()} and was answered 202: its mail is not refused
+     * again, so accepted work is never dropped. The overshoot is bounded by the background queue.
+     */
+    public static void addForAcceptedRequest(Runnable work) {
+        ACCEPTED_REQUEST.set(true);
+        try {
+            work.run();
+        } finally {
+            ACCEPTED_REQUEST.remove();
+        }
+    }
+
+    /** Refuses before a request is accepted for later work, so that work is never dropped once answered. */
+    public void checkRoom() {
+        // A soft bound: concurrent requests may overshoot it by their number, never without limit.
+        Long waiting = jdbc.queryForObject("SELECT count(*) FROM mail_outbox", Long.class);
+        if (waiting != null && waiting >= settings.outboxCapacity()) {
+            throw new MailBackloggedException();
+        }
     }
 
     void add(String recipient, String subject, String textBody, String htmlBody, String previewLink, Instant now) {
+        if (!ACCEPTED_REQUEST.get()) {
+            checkRoom();
+        }
         jdbc.update("INSERT INTO mail_outbox (recipient, subject, text_body, html_body, preview_link, created_at,"
                         + " next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
                 recipient, subject, textBody, htmlBody, previewLink, Timestamp.from(now), Timestamp.from(now));
@@ -43,6 +75,19 @@ class MailOutbox {
     void failed(long id, Instant retryAt, String error) {
         jdbc.update("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
                 Timestamp.from(retryAt), error, id);
+    }
+
+    /** Ends the retries: the row leaves the outbox, its bodies (possibly with a raw token) are not kept. */
+    void deadLetter(long id, String error, Instant now) {
+        jdbc.update("INSERT INTO mail_dead_letter (id, recipient, subject, created_at, attempts, last_error,"
+                        + " dead_lettered_at) SELECT id, recipient, subject, created_at, attempts + 1, ?, ?"
+                        + " FROM mail_outbox WHERE id = ?", error, Timestamp.from(now), id);
+        jdbc.update("DELETE FROM mail_outbox WHERE id = ?", id);
+    }
+
+    long deadLetterCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM mail_dead_letter", Long.class);
+        return count == null ? 0 : count;
     }
 
     static Duration backoff(int attempts) {

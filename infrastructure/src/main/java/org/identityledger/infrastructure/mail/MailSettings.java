@@ -39,9 +39,19 @@ class MailSettings {
     Optional<Path> captureDirectory() {
         Path configured = properties.getMail().getCaptureDir();
         if (configured == null) {
-            return Optional.of(properties.getDataDir().resolve("mail"));
+            // Captured messages hold raw one-time tokens: by default only for the local catcher,
+            // where nobody else receives them anyway, never next to a real SMTP server.
+            return embeddedSmtp() ? Optional.of(properties.getDataDir().resolve("mail")) : Optional.empty();
         }
         return configured.toString().isBlank() ? Optional.empty() : Optional.of(configured);
+    }
+
+    int maxAttempts() {
+        return Math.max(1, properties.getMail().getMaxAttempts());
+    }
+
+    int outboxCapacity() {
+        return Math.max(1, properties.getMail().getOutboxCapacity());
     }
 
     InternetAddress from() {

@@ -20,12 +20,11 @@ final class Fields {
             problems.add(new FieldProblem(field, "TOO_LONG", "At most " + EmailAddress.MAX_LENGTH + " characters."));
             return null;
         }
-        String stripped = value.strip();
-        if (!EmailAddress.isValid(stripped)) {
+        // From here on only the address the mail will really be sent to is used, never the raw input.
+        return EmailAddress.mailAddress(value.strip()).orElseGet(() -> {
             problems.add(new FieldProblem(field, "INVALID_EMAIL", "This is not an email address."));
             return null;
-        }
-        return stripped;
+        });
     }
 
     String requiredSecret(String field, String value, int maxLength) {

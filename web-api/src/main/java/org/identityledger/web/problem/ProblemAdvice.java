@@ -8,6 +8,7 @@ import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.infrastructure.abuse.RateLimitedException;
 import org.identityledger.infrastructure.crypto.PasswordHashingBusyException;
+import org.identityledger.infrastructure.mail.MailBackloggedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -81,6 +82,12 @@ public class ProblemAdvice {
     @ExceptionHandler(PasswordHashingBusyException.class)
     ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusyException busy) {
         return serviceUnavailable(busy.getMessage());
+    }
+
+    @ExceptionHandler(MailBackloggedException.class)
+    ResponseEntity<ProblemDetail> mailBacklogged(MailBackloggedException backlogged) {
+        log.warn("Refused a request that would queue mail: {}", backlogged.getMessage());
+        return serviceUnavailable(backlogged.getMessage());
     }
 
     @ExceptionHandler(DomainException.class)

@@ -53,6 +53,8 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("identity.mail.poll-interval", () -> "100ms");
+        // With a real SMTP server capture is off unless configured; these tests configure it explicitly.
+        registry.add("identity.mail.capture-dir", () -> DATA_DIR.resolve("mail").toAbsolutePath().toString());
         registry.add("identity.public-base-url", () -> "http://localhost:8080");
         // These tests send hundreds of requests from one address; the limits have their own tests.
         registry.add("identity.abuse.enabled", () -> "false");

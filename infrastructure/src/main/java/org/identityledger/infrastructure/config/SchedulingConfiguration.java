@@ -1,0 +1,34 @@
+package org.identityledger.infrastructure.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Two schedulers, so that mail delivery (which can block on a silent SMTP server for its timeouts)
+ * never holds up housekeeping such as rate-limit cleanup and key rotation. "taskScheduler" is the
+ * default every other @Scheduled method runs on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SchedulingConfiguration {
+
+    public static final String MAIL_SCHEDULER = "mailScheduler";
+
+    @Bean(name = "taskScheduler")
+    ThreadPoolTaskScheduler taskScheduler() {
+        return scheduler("housekeeping-", 2);
+    }
+
+    @Bean(name = MAIL_SCHEDULER)
+    ThreadPoolTaskScheduler mailScheduler() {
+        return scheduler("mail-", 1);
+    }
+
+    private static ThreadPoolTaskScheduler scheduler(String prefix, int threads) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(threads);
+        scheduler.setThreadNamePrefix(prefix);
+        scheduler.setDaemon(true);
+        return scheduler;
+    }
+}
