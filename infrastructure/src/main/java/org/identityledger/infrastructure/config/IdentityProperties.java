@@ -378,8 +378,12 @@ public class IdentityProperties {
         /** Log each mailed link (only sensible for the local catcher). Unset: on with embedded SMTP. */
         private Boolean logLinks;
         /** Delivery attempts before a message moves to mail_dead_letter. */
+        @Min(1)
+        @Max(1_000)
         private int maxAttempts = 12;
         /** Messages the outbox holds at most; beyond it requests that would mail answer 503. */
+        @Min(1)
+        @Max(10_000_000)
         private int outboxCapacity = 10_000;
         private final EmbeddedSmtp embeddedSmtp = new EmbeddedSmtp();
 
