@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int BATCH = 20;
+    private static final int BATCH = 5;
+    /** Longer than five sends at the SMTP timeouts (connect 5 s, read 10 s, write 10 s each). */
+    private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MailOutbox outbox;
     private final JavaMailSender sender;
@@ -58,7 +61,7 @@ class MailDispatcher {
         try {
             Integer delivered;
             do {
-                delivered = transactions.execute(status -> deliverBatch());
+                delivered = deliverBatch();
             } while (delivered != null && delivered == BATCH);
         } catch (RuntimeException failure) {
             // The database may be down; the rows wait for the next round.
@@ -66,15 +69,16 @@ class MailDispatcher {
         }
     }
 
+    /** Leases a batch, then sends each message outside any transaction and records each outcome in its own. */
     private int deliverBatch() {
         Instant now = clock.instant();
-        List<OutgoingMail> due = outbox.claimDue(now, BATCH);
+        List<OutgoingMail> due = transactions.execute(status -> outbox.leaseDue(now, BATCH, now.plus(LEASE)));
         for (OutgoingMail mail : due) {
             try {
                 MimeMessage message = compose(mail);
                 sender.send(message);
                 capture.save(mail.id(), message);
-                outbox.delivered(mail.id());
+                transactions.executeWithoutResult(status -> outbox.delivered(mail.id()));
                 if (mail.previewLink() != null) {
                     log.info("Mail to {} sent: {}", mail.recipient(), mail.previewLink());
                 }
@@ -86,17 +90,17 @@ class MailDispatcher {
                     deadLetter(mail, failure, now);
                     continue;
                 }
-                Instant retryAt = now.plus(MailOutbox.backoff(mail.attempts()));
+                Instant retryAt = clock.instant().plus(MailOutbox.backoff(mail.attempts()));
                 log.warn("Mail {} not delivered (attempt {}), retrying at {}: {}", mail.id(), mail.attempts() + 1,
                         retryAt, failure.toString());
-                outbox.failed(mail.id(), retryAt, failure.toString());
+                transactions.executeWithoutResult(status -> outbox.failed(mail.id(), retryAt, failure.toString()));
             }
         }
         return due.size();
     }
 
     private void deadLetter(OutgoingMail mail, Exception failure, Instant now) {
-        outbox.deadLetter(mail.id(), failure.toString(), now);
+        transactions.executeWithoutResult(status -> outbox.deadLetter(mail.id(), failure.toString(), now));
         long total = deadLetters.incrementAndGet();
         log.error("Mail {} given up after {} attempt(s), moved to mail_dead_letter ({} this run): {}", mail.id(),
                 mail.attempts() + 1, total, failure.toString());

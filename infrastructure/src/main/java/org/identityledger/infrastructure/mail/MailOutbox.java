@@ -60,12 +60,19 @@ public class MailOutbox {
     }
 
     /** Locks due rows so that several instances never send the same message twice at once. */
-    List<OutgoingMail> claimDue(Instant now, int limit) {
-        return jdbc.query("SELECT id, recipient, subject, text_body, html_body, preview_link, attempts FROM mail_outbox"
-                        + " WHERE next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+    /**
+     * Takes up to {@code limit} due messages for this instance until {@code leaseUntil}, in one short
+     * statement: no lock and no transaction stays open while SMTP is talked to, so a silent server can
+     * neither pin a connection nor outlast the transaction timeout. A message whose sender died
+     * mid-lease is simply due again when the lease ends (delivery is at least once, as before).
+     */
+    List<OutgoingMail> leaseDue(Instant now, int limit, Instant leaseUntil) {
+        return jdbc.query("UPDATE mail_outbox SET next_attempt_at = ? WHERE id IN (SELECT id FROM mail_outbox"
+                        + " WHERE next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, recipient, subject, text_body, html_body, preview_link, attempts",
                 (row, index) -> new OutgoingMail(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getInt(7)),
-                Timestamp.from(now), limit);
+                Timestamp.from(leaseUntil), Timestamp.from(now), limit);
     }
 
     void delivered(long id) {
