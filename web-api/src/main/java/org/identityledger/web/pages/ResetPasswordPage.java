@@ -1,16 +1,11 @@
 package org.identityledger.web.pages;
 
-import org.identityledger.command.common.Secrets;
-import org.identityledger.command.account.EmailAddress;
-import org.identityledger.command.account.LinkTarget;
+import jakarta.servlet.http.HttpServletRequest;
+import org.identityledger.command.account.PasswordPolicy;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.account.PasswordResetService;
-import org.identityledger.command.account.TokenInvalidException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.command.navigation.NextPath;
-import org.identityledger.infrastructure.background.BackgroundRequests;
-import org.identityledger.infrastructure.config.IdentityProperties;
-import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,19 +22,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ResetPasswordPage {
 
     private static final String PATH = "/auth/reset-password";
-    private static final String IOS = PageHtml.IOS;
+    private static final String TITLE = "Choose a new password";
+    private static final TokenLinkPages.Family FAMILY =
+            new TokenLinkPages.Family(PATH, PATH + "/request", "reset-password", "Open the app to reset");
 
     private final PasswordResetService passwordResetService;
-    private final BackgroundRequests background;
+    private final TokenLinkPages pages;
     private final AbuseGuard abuseGuard;
-    private final IdentityProperties properties;
 
-    ResetPasswordPage(PasswordResetService passwordResetService, BackgroundRequests background,
-                      IdentityProperties properties, AbuseGuard abuseGuard) {
-        this.abuseGuard = abuseGuard;
+    ResetPasswordPage(PasswordResetService passwordResetService, TokenLinkPages pages, AbuseGuard abuseGuard) {
         this.passwordResetService = passwordResetService;
-        this.background = background;
-        this.properties = properties;
+        this.pages = pages;
+        this.abuseGuard = abuseGuard;
     }
 
     @GetMapping(PATH)
@@ -47,17 +41,8 @@ class ResetPasswordPage {
                                 @RequestParam(name = "next", required = false) String next,
                                 @RequestParam(name = "return_target", required = false) String returnTarget) {
         String nextPath = NextPath.sanitize(next);
-        boolean ios = IOS.equals(returnTarget);
-        if (token == null || token.isBlank()) {
-            return PageHtml.page(400, "This link is incomplete", PageHtml.requestNewLinkForm(PATH + "/request", nextPath, ios));
-        }
-        StringBuilder body = new StringBuilder(form(token, nextPath, ios, null));
-        if (ios) {
-            body.append("<p class=\"note\">Or continue in the app:</p>")
-                    .append(PageHtml.link(PageHtml.appLink(properties.getNative(), "reset-password", token,
-                            nextPath), "Open the app to reset"));
-        }
-        return PageHtml.page(200, "Choose a new password", body.toString());
+        boolean ios = PageHtml.IOS.equals(returnTarget);
+        return pages.landing(FAMILY, token, nextPath, ios, TITLE, form(token, nextPath, ios, null));
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -68,29 +53,21 @@ class ResetPasswordPage {
                                   HttpServletRequest request) {
         abuseGuard.reset(request);
         String nextPath = NextPath.sanitize(next);
-        boolean ios = IOS.equals(returnTarget);
+        boolean ios = PageHtml.IOS.equals(returnTarget);
         try {
-            if (!Secrets.isWellFormed(token)) {
-                throw new TokenInvalidException();
-            }
-            if (newPassword == null || newPassword.length() > 4096) {
-                return PageHtml.page(400, "Choose a new password",
-                        form(token, nextPath, ios, "Please enter a new password."));
+            pages.requireWellFormed(token);
+            if (newPassword == null || newPassword.length() > PasswordPolicy.MAX_LENGTH) {
+                return PageHtml.page(400, TITLE, form(token, nextPath, ios, "Please enter a new password of at most "
+                        + PasswordPolicy.MAX_LENGTH + " characters."));
             }
             passwordResetService.resetPassword(token, newPassword);
         } catch (PasswordPolicyException refused) {
-            return PageHtml.page(400, "Choose a new password", form(token, nextPath, ios, refused.getMessage()));
+            return PageHtml.page(400, TITLE, form(token, nextPath, ios, refused.getMessage()));
         } catch (DomainException refused) {
-            return PageHtml.page(Pages.statusOf(refused.code()), Pages.titleOf(refused.code()),
-                    "<p>" + PageHtml.escape(refused.getMessage()) + "</p>" + PageHtml.requestNewLinkForm(PATH + "/request", nextPath, ios));
+            return pages.refused(FAMILY, refused, nextPath, ios);
         }
-        StringBuilder body = new StringBuilder("<p>Your password has been changed and every session was signed out."
-                + " Sign in again with the new password.</p>");
-        if (ios) {
-            body.append(PageHtml.link(PageHtml.appLoginLink(properties.getNative(), nextPath), "Continue in the app"));
-        }
-        body.append(PageHtml.link(nextPath, "Continue"));
-        return PageHtml.page(200, "Password changed", body.toString());
+        return pages.done("Password changed", "Your password has been changed and every session was signed out."
+                + " Sign in again with the new password.", nextPath, ios);
     }
 
     @PostMapping(path = PATH + "/request", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -98,28 +75,20 @@ class ResetPasswordPage {
                                           @RequestParam(name = "next", required = false) String next,
                                           @RequestParam(name = "return_target", required = false) String returnTarget,
                                           HttpServletRequest request) {
-        String nextPath = NextPath.sanitize(next);
-        boolean ios = IOS.equals(returnTarget);
-        if (email == null || !EmailAddress.isValid(email.strip())) {
-            return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
-                    + PageHtml.requestNewLinkForm(PATH + "/request", nextPath, ios));
-        }
-        abuseGuard.resetRequest(request, email.strip());
-        LinkTarget link = new LinkTarget(nextPath, ios ? IOS : null);
-        background.submit(() -> passwordResetService.requestReset(email.strip(), link));
-        return PageHtml.page(202, "Check your inbox",
-                "<p>If an account uses that address, a link to choose a new password is on its way.</p>");
+        return pages.requestNewLink(FAMILY, email, NextPath.sanitize(next), PageHtml.IOS.equals(returnTarget),
+                address -> abuseGuard.resetRequest(request, address), passwordResetService::requestReset,
+                "If an account uses that address, a link to choose a new password is on its way.");
     }
 
     private static String form(String token, String nextPath, boolean ios, String problem) {
         return (problem == null ? "" : "<p><strong>" + PageHtml.escape(problem) + "</strong></p>")
                 + "<form method=\"post\" action=\"" + PATH + "\">"
-                + PageHtml.hidden("token", token)
+                + PageHtml.hidden("token", token == null ? "" : token)
                 + PageHtml.hidden("next", nextPath)
-                + (ios ? PageHtml.hidden("return_target", IOS) : "")
-                + "<p><label>New password (12 to 128 characters) <input type=\"password\" name=\"new_password\""
-                + " autocomplete=\"new-password\" minlength=\"12\" maxlength=\"128\" required></label></p>"
+                + (ios ? PageHtml.hidden("return_target", PageHtml.IOS) : "")
+                + "<p><label>New password (" + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                + " characters) <input type=\"password\" name=\"new_password\" autocomplete=\"new-password\" minlength=\""
+                + PasswordPolicy.MIN_LENGTH + "\" maxlength=\"" + PasswordPolicy.MAX_LENGTH + "\" required></label></p>"
                 + "<button type=\"submit\">Set new password</button></form>";
     }
-
 }

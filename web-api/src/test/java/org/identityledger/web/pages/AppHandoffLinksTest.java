@@ -33,11 +33,13 @@ class AppHandoffLinksTest {
     }
 
     private static VerifyEmailPage verifyPage(IdentityProperties properties) {
-        return new VerifyEmailPage(mock(EmailVerificationService.class), null, properties, mock(AbuseGuard.class));
+        return new VerifyEmailPage(mock(EmailVerificationService.class), new TokenLinkPages(null, properties),
+                mock(AbuseGuard.class));
     }
 
     private static ResetPasswordPage resetPage(IdentityProperties properties) {
-        return new ResetPasswordPage(mock(PasswordResetService.class), null, properties, mock(AbuseGuard.class));
+        return new ResetPasswordPage(mock(PasswordResetService.class), new TokenLinkPages(null, properties),
+                mock(AbuseGuard.class));
     }
 
     @ParameterizedTest
