@@ -24,6 +24,9 @@ class SecondInstanceIT {
             assertThat(refusal.output()).contains("data dir " + dataDir.toAbsolutePath() + " is in use by process " + first.pid()
                     + "; stop it or pass --identity.data-dir");
             assertThat(refusal.output()).doesNotContain("left running").doesNotContain("\tat org.");
+            // A quiet start: the log holds the service's own lines, no advertisement, no "undefined/unknown" block.
+            String firstLog = java.nio.file.Files.readString(dataDir.resolve("service-1.log"));
+            assertThat(firstLog).doesNotContain("AxonIQ Console").doesNotContain("undefined/unknown");
             Browser browser = new Browser(first.baseUrl()).withCsrf();
             assertThat(browser.postJson("/v1/auth/signup", "{\"email\":\"second-" + UUID.randomUUID()
                     + "@example.com\",\"password\":\"correct horse battery staple\"}").status()).isEqualTo(201);

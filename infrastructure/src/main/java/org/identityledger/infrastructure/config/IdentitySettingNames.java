@@ -27,6 +27,14 @@ final class IdentitySettingNames {
         plainNames.forEach(name -> leaves.add(ConfigurationPropertyName.of(name)));
     }
 
+    /** Every setting (maps by their prefix), in canonical dashed form. */
+    List<String> all() {
+        List<String> all = new ArrayList<>();
+        leaves.forEach(name -> all.add(name.toString()));
+        maps.forEach(name -> all.add(name.toString()));
+        return all;
+    }
+
     boolean isKnown(ConfigurationPropertyName name) {
         for (ConfigurationPropertyName map : maps) {
             if (map.isAncestorOf(name)) {

@@ -37,6 +37,18 @@ public class IdentitySettingsCheck implements BeanFactoryPostProcessor, Environm
 
     private ConfigurableEnvironment environment;
 
+    /** Every identity.* setting the service reads, for documentation checks. */
+    public static List<String> knownSettingNames() {
+        return names().all();
+    }
+
+    private static IdentitySettingNames names() {
+        Map<String, Class<?>> classes = new LinkedHashMap<>();
+        classes.put("identity", IdentityProperties.class);
+        classes.put("identity.abuse", AbuseSettings.class);
+        return new IdentitySettingNames(classes, PLAIN_NAMES);
+    }
+
     @Override
     public void setEnvironment(Environment environment) {
         this.environment = (ConfigurableEnvironment) environment;
@@ -45,10 +57,7 @@ public class IdentitySettingsCheck implements BeanFactoryPostProcessor, Environm
     /** Runs before any bean is made, so a misspelt setting stops the start before the database does. */
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        Map<String, Class<?>> classes = new LinkedHashMap<>();
-        classes.put("identity", IdentityProperties.class);
-        classes.put("identity.abuse", AbuseSettings.class);
-        IdentitySettingNames known = new IdentitySettingNames(classes, PLAIN_NAMES);
+        IdentitySettingNames known = names();
         Set<String> problems = new LinkedHashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
