@@ -50,6 +50,7 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isCanonical(request)) {
+            Requests.closeIfBodyLeftUnread(request, response);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(Problem.MEDIA_TYPE.toString());
             objectMapper.writeValue(response.getOutputStream(), Problem.at(Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",

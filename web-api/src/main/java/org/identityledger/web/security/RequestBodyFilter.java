@@ -74,7 +74,10 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             // The container parses form parameters from its own stream (bounded by
-            // server.tomcat.max-http-form-post-size); buffering here would hide them from it.
+            // server.tomcat.max-http-form-post-size); buffering here would hide them from it. Sent to a
+            // route that takes no form, the body stays unread and the connection closes after the
+            // answer; say so up front (a form post is a page navigation: a new connection costs nothing).
+            Requests.closeIfBodyLeftUnread(request, response);
             chain.doFilter(request, response);
             return;
         }

@@ -47,6 +47,7 @@ public class RequestThreadReserveFilter extends OncePerRequestFilter {
             return;
         }
         if (!bodyRequests.tryAcquire()) {
+            Requests.closeIfBodyLeftUnread(request, response);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             response.setContentType(Problem.MEDIA_TYPE.toString());

@@ -41,6 +41,17 @@ public final class Requests {
         return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
+    /**
+     * For an answer given without reading the request's body: the connection will be closed after it
+     * (UnreadBodyValve), so the answer says so, or a keep-alive client sends its next request into the
+     * closing socket and gets no answer at all.
+     */
+    public static void closeIfBodyLeftUnread(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if ((request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) && !response.isCommitted()) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
     public static boolean isNativeRoute(HttpServletRequest request) {
         return routedPath(request).startsWith(NATIVE_ROUTES);
     }

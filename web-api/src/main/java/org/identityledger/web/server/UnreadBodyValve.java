@@ -5,6 +5,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
+import org.identityledger.web.security.Requests;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,10 @@ class UnreadBodyValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (!Requests.readsBody(request)) {
+            // Decided before the answer is written, while the header can still be set.
+            Requests.closeIfBodyLeftUnread(request, response);
+        }
         getNext().invoke(request, response);
         if (!declaresBody(request)) {
             return;
@@ -33,6 +38,7 @@ class UnreadBodyValve extends ValveBase {
             return;
         }
         boolean errorPagePending = response.isErrorReportRequired();
+        Requests.closeIfBodyLeftUnread(request, response);
         if (!response.isError()) {
             // Send the answer as it stands first: Tomcat treats "stop draining" as an error and would
             // otherwise turn an uncommitted 200 into a 500.

@@ -37,13 +37,13 @@ public final class Mailbox {
         return messagesTo(address).get(count - 1);
     }
 
-    /** The newest verification link mailed to the address, waiting for it to arrive. */
+    /**
+     * The newest verification link among the first {@code count} or more mails to the address, waiting
+     * for them to arrive. Newest by search, not by position: a mail retried after a transient SMTP
+     * failure may arrive after one sent later.
+     */
     public String awaitVerificationLink(String address, int count) {
-        Matcher matcher = LINK.matcher(text(awaitMessage(address, count)));
-        if (!matcher.find()) {
-            throw new AssertionError("no verification link in the mail to " + address);
-        }
-        return matcher.group(1);
+        return newest(address, count, LINK, "verification").group(1);
     }
 
     public String awaitVerificationToken(String address, int count) {
@@ -52,13 +52,21 @@ public final class Mailbox {
         return matcher.group(2);
     }
 
-    /** The reset link in the {@code count}-th message to the address (counting every mail to it). */
+    /** The newest reset link once at least {@code count} mails reached the address (see awaitVerificationLink). */
     public Matcher awaitResetLink(String address, int count) {
-        Matcher matcher = RESET_LINK.matcher(text(awaitMessage(address, count)));
-        if (!matcher.find()) {
-            throw new AssertionError("no reset link in mail " + count + " to " + address);
+        return newest(address, count, RESET_LINK, "reset");
+    }
+
+    private Matcher newest(String address, int count, Pattern link, String kind) {
+        awaitMessage(address, count);
+        List<MimeMessage> messages = messagesTo(address);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Matcher matcher = link.matcher(text(messages.get(i)));
+            if (matcher.find()) {
+                return matcher;
+            }
         }
-        return matcher;
+        throw new AssertionError("no " + kind + " link in the " + messages.size() + " mails to " + address);
     }
 
     public static String text(Part part) {
