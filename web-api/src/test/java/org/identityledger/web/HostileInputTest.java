@@ -60,7 +60,11 @@ class HostileInputTest extends IntegrationTest {
 
     private record Attack(String description, java.util.function.Function<Browser, HttpAnswer> request) {
         HttpAnswer send(Browser browser) {
-            return request.apply(browser);
+            try {
+                return request.apply(browser);
+            } catch (java.io.UncheckedIOException noAnswer) {
+                throw new AssertionError("no answer to " + description, noAnswer);
+            }
         }
     }
 

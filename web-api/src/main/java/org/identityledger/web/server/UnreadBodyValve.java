@@ -8,6 +8,8 @@ import org.apache.coyote.ActionCode;
 import org.identityledger.web.security.Requests;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,6 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * having been read, the connection is closed after the answer instead.
  */
 class UnreadBodyValve extends ValveBase {
+
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(1);
+    private static final long DRAIN_BYTES = 1_048_576;
 
     UnreadBodyValve() {
         super(true);
@@ -44,11 +49,41 @@ class UnreadBodyValve extends ValveBase {
             // otherwise turn an uncommitted 200 into a 500.
             response.flushBuffer();
         }
+        if (Requests.readsBody(request) && drainedInTime(request)) {
+            // A POST refused before its body was read (413 on the declared length, say): a client that
+            // sends at network speed has the rest read here in milliseconds, so the connection closes
+            // cleanly instead of with a reset that can destroy the answer in flight. These requests
+            // are already bounded by the thread reserve; bodies on GET and DELETE are never waited for.
+            return;
+        }
         request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         if (!errorPagePending) {
             // The answer is complete; no error page may be appended to it.
             response.setErrorReported();
         }
+    }
+
+    /**
+     * Reads what is left of the body for at most DRAIN_TIME and DRAIN_BYTES: enough for any client
+     * that sends at network speed, never long enough for a trickling one to hold the thread.
+     */
+    private static boolean drainedInTime(Request request) {
+        long deadline = System.nanoTime() + DRAIN_TIME.toNanos();
+        byte[] buffer = new byte[8_192];
+        long drained = 0;
+        try {
+            InputStream body = request.getInputStream();
+            while (System.nanoTime() < deadline && drained < DRAIN_BYTES) {
+                int read = body.read(buffer);
+                if (read < 0) {
+                    return true;
+                }
+                drained += read;
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            // The client is gone, or the body was taken as a reader: nothing more to drain here.
+        }
+        return false;
     }
 
     private static boolean declaresBody(Request request) {
