@@ -476,7 +476,7 @@ public class IdentityProperties {
         @Min(1)
         @Max(64)
         private int argon2Parallelism = 1;
-        /** Hashes computed at once; each holds argon2-memory-kib, so this bounds memory. 0: twice the cores. */
+        /** Hashes computed at once; each holds argon2-memory-kib of pooled memory. 0: one per core (more would not be faster, only take more memory and CPU from reads). */
         @Min(0)
         @Max(1_024)
         private int maxConcurrentHashes = 0;
