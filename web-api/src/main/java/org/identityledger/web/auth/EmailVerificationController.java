@@ -1,5 +1,7 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.web.validation.RequestValues;
+import jakarta.validation.Valid;
 import org.identityledger.command.common.Secrets;
 import org.identityledger.command.account.EmailVerificationService;
 import org.identityledger.command.account.IssuedToken;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 class EmailVerificationController {
 
     /** A token is 43 base64url characters; anything far longer is not one of ours. */
-    static final int TOKEN_FIELD_MAX = 256;
 
     private final EmailVerificationService verificationService;
     private final Accounts accounts;
@@ -38,11 +39,9 @@ class EmailVerificationController {
     }
 
     @PostMapping(path = "/v1/auth/email/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    VerifiedAnswer verify(@RequestBody VerifyEmailBody body, HttpServletRequest request) {
+    VerifiedAnswer verify(@Valid @RequestBody VerifyEmailBody body, HttpServletRequest request) {
         abuseGuard.verification(request);
-        Fields fields = new Fields();
-        String token = fields.requiredSecret("token", body.token(), TOKEN_FIELD_MAX);
-        fields.validate();
+        String token = body.token();
         if (!Secrets.isWellFormed(token)) {
             throw new TokenInvalidException();
         }
@@ -53,13 +52,10 @@ class EmailVerificationController {
 
     @PostMapping(path = "/v1/auth/email/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void resend(@RequestBody ResendVerificationBody body, HttpServletRequest request) {
-        Fields fields = new Fields();
-        String email = fields.requiredEmail("email", body.email());
-        String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
-        fields.validate();
+    void resend(@Valid @RequestBody ResendVerificationBody body, HttpServletRequest request) {
+        String email = RequestValues.mailAddress(body.email());
         abuseGuard.resend(request, email);
-        LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget);
+        LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), RequestValues.returnTarget(body.returnTarget()));
         // Off the request thread: the answer and its timing must not tell whether the address has an account.
         background.submit(() -> verificationService.resend(email, link));
     }

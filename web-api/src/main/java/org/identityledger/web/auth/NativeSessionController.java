@@ -1,5 +1,7 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.web.validation.RequestValues;
+import jakarta.validation.Valid;
 import org.identityledger.command.common.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.session.RefreshService;
@@ -30,9 +32,7 @@ import java.time.Instant;
 class NativeSessionController {
 
     /** A refresh token is 43 base64url characters. */
-    private static final int REFRESH_TOKEN_FIELD_MAX = 256;
     /** A device token is 22 + 1 + 43 characters. */
-    private static final int DEVICE_TOKEN_FIELD_MAX = 200;
 
     private final SignInService signInService;
     private final RefreshService refreshService;
@@ -54,13 +54,11 @@ class NativeSessionController {
     }
 
     @PostMapping(path = "/v1/auth/native/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NativeTokensAnswer> login(@RequestBody NativeLoginBody body, HttpServletRequest request) {
-        Fields fields = new Fields();
-        String email = fields.requiredEmail("email", body.email());
-        String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
-        String deviceName = fields.optionalText("device_name", body.deviceName(), SignupController.DISPLAY_NAME_MAX);
-        String deviceToken = fields.optionalSecret("device_token", body.deviceToken(), DEVICE_TOKEN_FIELD_MAX);
-        fields.validate();
+    ResponseEntity<NativeTokensAnswer> login(@Valid @RequestBody NativeLoginBody body, HttpServletRequest request) {
+        String email = RequestValues.mailAddress(body.email());
+        String password = body.password();
+        String deviceName = RequestValues.optionalText(body.deviceName());
+        String deviceToken = RequestValues.optionalSecret(body.deviceToken());
         SignedInSession session = abuseGuard.login(request, email, deviceToken,
                 () -> signInService.signInNatively(email, password, deviceName));
         return answer(session.sessionId(), session.accountRef(), session.secret(), session.expiresAt(),
@@ -68,11 +66,9 @@ class NativeSessionController {
     }
 
     @PostMapping(path = "/v1/auth/native/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NativeTokensAnswer> refresh(@RequestBody RefreshBody body, HttpServletRequest request) {
+    ResponseEntity<NativeTokensAnswer> refresh(@Valid @RequestBody RefreshBody body, HttpServletRequest request) {
         abuseGuard.refresh(request);
-        Fields fields = new Fields();
-        String refreshToken = fields.requiredSecret("refresh_token", body.refreshToken(), REFRESH_TOKEN_FIELD_MAX);
-        fields.validate();
+        String refreshToken = body.refreshToken();
         if (!Secrets.isWellFormed(refreshToken)) {
             throw new RefreshTokenInvalidException();
         }

@@ -1,5 +1,7 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.web.validation.RequestValues;
+import jakarta.validation.Valid;
 import org.identityledger.command.common.Secrets;
 import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.account.PasswordResetService;
@@ -36,24 +38,19 @@ class PasswordResetController {
      */
     @PostMapping(path = "/v1/auth/password/reset-request", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void requestReset(@RequestBody ResetRequestBody body, HttpServletRequest request) {
-        Fields fields = new Fields();
-        String email = fields.requiredEmail("email", body.email());
-        String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
-        fields.validate();
+    void requestReset(@Valid @RequestBody ResetRequestBody body, HttpServletRequest request) {
+        String email = RequestValues.mailAddress(body.email());
         abuseGuard.resetRequest(request, email);
-        LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget);
+        LinkTarget link = new LinkTarget(NextPath.sanitize(body.nextPath()), RequestValues.returnTarget(body.returnTarget()));
         background.submit(() -> passwordResetService.requestReset(email, link));
     }
 
     @PostMapping(path = "/v1/auth/password/reset", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reset(@RequestBody ResetPasswordBody body, HttpServletRequest request) {
+    void reset(@Valid @RequestBody ResetPasswordBody body, HttpServletRequest request) {
         abuseGuard.reset(request);
-        Fields fields = new Fields();
-        String token = fields.requiredSecret("token", body.token(), EmailVerificationController.TOKEN_FIELD_MAX);
-        String newPassword = fields.requiredSecret("new_password", body.newPassword(), SignupController.PASSWORD_FIELD_MAX);
-        fields.validate();
+        String token = body.token();
+        String newPassword = body.newPassword();
         if (!Secrets.isWellFormed(token)) {
             throw new TokenInvalidException();
         }

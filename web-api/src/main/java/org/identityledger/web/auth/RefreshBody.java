@@ -1,5 +1,9 @@
 package org.identityledger.web.auth;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.identityledger.web.validation.InputLimits;
+
 /** POST /v1/auth/native/refresh. */
-record RefreshBody(String refreshToken) {
+record RefreshBody(@NotEmpty @Size(max = InputLimits.REFRESH_TOKEN) String refreshToken) {
 }

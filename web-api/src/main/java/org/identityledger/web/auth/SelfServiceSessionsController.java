@@ -1,6 +1,7 @@
 package org.identityledger.web.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.session.SignOutService;
 import org.identityledger.events.session.SessionRevocationReason;
@@ -11,13 +12,14 @@ import org.identityledger.query.session.SessionList;
 import org.identityledger.query.session.SessionSummary;
 import org.identityledger.web.problem.NotFoundException;
 import org.identityledger.web.security.SessionResolver;
+import org.identityledger.web.validation.WholeNumber;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -47,13 +49,10 @@ class SelfServiceSessionsController {
     }
 
     @GetMapping("/v1/auth/sessions")
-    ResponseEntity<SessionsAnswer> list(@RequestParam(name = "limit", required = false) String limit,
-                                        @RequestParam(name = "cursor", required = false) String cursor,
-                                        HttpServletRequest request) {
-        Fields fields = new Fields();
-        int pageSize = fields.optionalInteger("limit", limit, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
-        ListLiveSessionsQuery.PageKey after = SessionCursor.decode(fields, "cursor", cursor);
-        fields.validate();
+    ResponseEntity<SessionsAnswer> list(@Valid @ParameterObject SessionPageParameters parameters, HttpServletRequest request) {
+        int pageSize = parameters.limit() == null || parameters.limit().isEmpty() ? DEFAULT_PAGE_SIZE
+                : Integer.parseInt(parameters.limit());
+        ListLiveSessionsQuery.PageKey after = SessionCursor.decode(parameters.cursor()).orElse(null);
         LiveSession caller = sessionResolver.require(request);
         SessionList page = queryGateway.query(new ListLiveSessionsQuery(caller.accountRef(), pageSize, after),
                 SessionList.class).join();
@@ -83,44 +82,14 @@ class SelfServiceSessionsController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The query parameters of one page of the list. */
+    record SessionPageParameters(@WholeNumber(min = 1, max = MAX_PAGE_SIZE) String limit, @PageCursor String cursor) {
+    }
+
     record SessionsAnswer(List<SessionEntry> sessions, String nextCursor) {
     }
 
     record SessionEntry(String sessionId, String transport, String deviceName, Instant createdAt, Instant expiresAt,
                         boolean current) {
-    }
-
-    /** The cursor is the last listed session's position, base64url: opaque to clients, checked on the way in. */
-    static final class SessionCursor {
-
-        private static final java.util.Base64.Encoder ENCODER = java.util.Base64.getUrlEncoder().withoutPadding();
-        private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("(-?\\d{1,19})\\.([A-Za-z0-9_-]{1,64})");
-
-        private SessionCursor() {
-        }
-
-        static String encode(SessionSummary last) {
-            String position = last.createdAt().toEpochMilli() + "." + last.sessionId();
-            return ENCODER.encodeToString(position.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        static ListLiveSessionsQuery.PageKey decode(Fields fields, String field, String cursor) {
-            if (cursor == null || cursor.isEmpty()) {
-                return null;
-            }
-            try {
-                String position = cursor.length() > 128 ? "" : new String(java.util.Base64.getUrlDecoder().decode(cursor),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                java.util.regex.Matcher matcher = SHAPE.matcher(position);
-                if (matcher.matches()) {
-                    return new ListLiveSessionsQuery.PageKey(Instant.ofEpochMilli(Long.parseLong(matcher.group(1))),
-                            matcher.group(2));
-                }
-            } catch (IllegalArgumentException notACursor) {
-                // reported below, like any other malformed cursor
-            }
-            fields.invalid(field, "Not a cursor this service handed out.");
-            return null;
-        }
     }
 }

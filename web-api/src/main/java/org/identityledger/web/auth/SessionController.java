@@ -1,5 +1,7 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.web.validation.RequestValues;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.session.SignInService;
 import org.identityledger.command.session.SignOutService;
@@ -54,12 +56,10 @@ class SessionController {
     }
 
     @PostMapping(path = "/v1/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<LoginAnswer> login(@RequestBody LoginBody body, HttpServletRequest request) {
+    ResponseEntity<LoginAnswer> login(@Valid @RequestBody LoginBody body, HttpServletRequest request) {
         refuseBearerToken(request);
-        Fields fields = new Fields();
-        String email = fields.requiredEmail("email", body.email());
-        String password = fields.requiredSecret("password", body.password(), SignupController.PASSWORD_FIELD_MAX);
-        fields.validate();
+        String email = RequestValues.mailAddress(body.email());
+        String password = body.password();
         SignedInSession session = abuseGuard.login(request, email, null,
                 () -> signInService.signInWithPassword(email, password, deviceNameOf(request)));
         AccountSummary account = accounts.find(session.accountRef());

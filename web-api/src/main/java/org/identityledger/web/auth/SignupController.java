@@ -1,5 +1,7 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.web.validation.RequestValues;
+import jakarta.validation.Valid;
 import org.identityledger.command.account.SignupRequest;
 import org.identityledger.command.account.SignupService;
 import org.identityledger.command.account.LinkTarget;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SignupController {
 
-    static final int DISPLAY_NAME_MAX = 100;
-    static final int PASSWORD_FIELD_MAX = 4096;
-
     private final SignupService signupService;
     private final Accounts accounts;
     private final AbuseGuard abuseGuard;
@@ -32,16 +31,12 @@ class SignupController {
 
     @PostMapping(path = "/v1/auth/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    AccountBody signup(@RequestBody SignupBody body, HttpServletRequest request) {
-        Fields fields = new Fields();
-        String email = fields.requiredEmail("email", body.email());
-        String password = fields.requiredSecret("password", body.password(), PASSWORD_FIELD_MAX);
-        String displayName = fields.optionalText("display_name", body.displayName(), DISPLAY_NAME_MAX);
-        String returnTarget = fields.optionalReturnTarget("return_target", body.returnTarget());
-        fields.validate();
+    AccountBody signup(@Valid @RequestBody SignupBody body, HttpServletRequest request) {
+        String email = RequestValues.mailAddress(body.email());
         abuseGuard.signup(request, email);
-        String accountRef = signupService.signup(new SignupRequest(email, password, displayName,
-                new LinkTarget(NextPath.sanitize(body.nextPath()), returnTarget)));
+        String accountRef = signupService.signup(new SignupRequest(email, body.password(),
+                RequestValues.optionalText(body.displayName()),
+                new LinkTarget(NextPath.sanitize(body.nextPath()), RequestValues.returnTarget(body.returnTarget()))));
         return AccountBody.of(accounts.find(accountRef));
     }
 }

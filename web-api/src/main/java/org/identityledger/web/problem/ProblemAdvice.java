@@ -3,14 +3,16 @@ package org.identityledger.web.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.PasswordPolicyException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.infrastructure.abuse.RateLimitedException;
 import org.identityledger.infrastructure.crypto.PasswordHashingBusyException;
 import org.identityledger.infrastructure.mail.MailBackloggedException;
+import org.identityledger.web.validation.FieldProblems;
+import org.identityledger.web.validation.NewPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -24,14 +26,18 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.sql.SQLTransientException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,8 +71,8 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(PasswordPolicyException.class)
-    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyException refused, HttpServletRequest request) {
-        String field = request.getRequestURI().startsWith("/v1/auth/password/") ? "new_password" : "password";
+    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyException refused, HandlerMethod handler) {
+        String field = newPasswordField(handler);
         return Problem.response(Problem.withErrors(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(),
                 List.of(new FieldProblem(field, refused.reason().name(), refused.getMessage()))));
     }
@@ -100,6 +106,24 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> validation(ValidationFailedException invalid) {
         return Problem.response(Problem.withErrors(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                 "Some fields are missing or invalid.", invalid.problems()));
+    }
+
+    /** Bean Validation on a request record (a body, or the query parameters of a list). */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> invalidFields(BindException invalid) {
+        return validation(new ValidationFailedException(FieldProblems.of(invalid.getBindingResult())));
+    }
+
+    /** The wire name of the body field marked {@link NewPassword} on the routed handler; "password" if none is. */
+    private static String newPasswordField(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters())
+                .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
+                .map(MethodParameter::getParameterType)
+                .filter(Class::isRecord)
+                .flatMap(body -> Arrays.stream(body.getRecordComponents()))
+                .filter(component -> component.isAnnotationPresent(NewPassword.class))
+                .map(component -> FieldProblems.wireName(component.getName()))
+                .findFirst().orElse("password");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
