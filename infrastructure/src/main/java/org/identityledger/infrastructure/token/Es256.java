@@ -3,6 +3,7 @@ package org.identityledger.infrastructure.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSProvider;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
@@ -39,7 +40,7 @@ final class Es256 {
 
     static JWSSigner signer(ECKey key) {
         ECPrivateKeyParameters privateKey = new ECPrivateKeyParameters(key.getD().decodeToBigInteger(), DOMAIN);
-        return new JWSSigner() {
+        return new Es256Signer() {
             @Override
             public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
                 requireEs256(header);
@@ -51,23 +52,13 @@ final class Es256 {
                 BigIntegers.asUnsignedByteArray(signature[1], concatenated, FIELD_BYTES, FIELD_BYTES);
                 return Base64URL.encode(concatenated);
             }
-
-            @Override
-            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-                return Set.of(JWSAlgorithm.ES256);
-            }
-
-            @Override
-            public JCAContext getJCAContext() {
-                return new JCAContext();
-            }
         };
     }
 
     static JWSVerifier verifier(ECKey key) {
         ECPublicKeyParameters publicKey = new ECPublicKeyParameters(DOMAIN.getCurve().createPoint(
                 key.getX().decodeToBigInteger(), key.getY().decodeToBigInteger()), DOMAIN);
-        return new JWSVerifier() {
+        return new Es256Verifier() {
             @Override
             public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
                 requireEs256(header);
@@ -81,17 +72,26 @@ final class Es256 {
                 ecdsa.init(false, publicKey);
                 return ecdsa.verifySignature(sha256(signingInput), r, s);
             }
-
-            @Override
-            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-                return Set.of(JWSAlgorithm.ES256);
-            }
-
-            @Override
-            public JCAContext getJCAContext() {
-                return new JCAContext();
-            }
         };
+    }
+
+    /** What nimbus asks every signer and verifier: which algorithm, and a JCA context it never uses here. */
+    private abstract static class Es256Provider implements JWSProvider {
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return Set.of(JWSAlgorithm.ES256);
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return new JCAContext();
+        }
+    }
+
+    private abstract static class Es256Signer extends Es256Provider implements JWSSigner {
+    }
+
+    private abstract static class Es256Verifier extends Es256Provider implements JWSVerifier {
     }
 
     private static void requireEs256(JWSHeader header) throws JOSEException {

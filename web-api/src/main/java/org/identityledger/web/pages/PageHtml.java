@@ -73,6 +73,14 @@ final class PageHtml {
         return app.getAppLinkBase() != null ? app.getAppLinkBase() + "/auth/" : app.getAppScheme() + "://auth/";
     }
 
+    /** The opening of a form that posts a token link back to its page: the token, next and the app handoff, hidden. */
+    static String tokenForm(String action, TokenLink link) {
+        return "<form method=\"post\" action=\"" + action + "\">"
+                + hidden("token", link.token() == null ? "" : link.token())
+                + hidden("next", link.nextPath())
+                + (link.ios() ? hidden("return_target", IOS) : "");
+    }
+
     /** The way out of a dead link: ask for a new one, keeping where the person was going. */
     static String requestNewLinkForm(String action, String nextPath, boolean ios) {
         return "<form method=\"post\" action=\"" + action + "\">"

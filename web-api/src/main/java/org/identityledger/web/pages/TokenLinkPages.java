@@ -10,8 +10,10 @@ import org.identityledger.infrastructure.config.IdentityProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What every page a one-time link lands on does alike, written once: the landing (GET never consumes
@@ -35,7 +37,10 @@ class TokenLinkPages {
         this.properties = properties;
     }
 
-    ResponseEntity<String> landing(Family family, String token, String nextPath, boolean ios, String title, String form) {
+    ResponseEntity<String> landing(Family family, TokenLink link, String title, String form) {
+        String token = link.token();
+        String nextPath = link.nextPath();
+        boolean ios = link.ios();
         if (token == null || token.isBlank()) {
             return PageHtml.page(400, "This link is incomplete", PageHtml.requestNewLinkForm(family.requestPath(), nextPath, ios));
         }
@@ -48,20 +53,28 @@ class TokenLinkPages {
         return PageHtml.page(200, title, body.toString());
     }
 
-    /** Refuses a token that is not even shaped like one before any lookup. */
-    void requireWellFormed(String token) {
-        if (!Secrets.isWellFormed(token)) {
-            throw new TokenInvalidException();
+    /**
+     * Consumes the link's token with {@code redemption} (a token not even shaped like one is refused
+     * before any lookup); a refusal the page itself can answer, such as a refused new password, is
+     * {@code ownAnswer}'s to give, any other gets the family's refusal page with a new-link form.
+     */
+    ResponseEntity<String> redeem(Family family, TokenLink link, Consumer<String> redemption,
+                                  Function<DomainException, Optional<ResponseEntity<String>>> ownAnswer,
+                                  String doneTitle, String doneMessage) {
+        try {
+            if (!Secrets.isWellFormed(link.token())) {
+                throw new TokenInvalidException();
+            }
+            redemption.accept(link.token());
+        } catch (DomainException refused) {
+            return ownAnswer.apply(refused).orElseGet(() -> PageHtml.page(Pages.statusOf(refused.code()),
+                    Pages.titleOf(refused.code()), "<p>" + PageHtml.escape(refused.getMessage()) + "</p>"
+                            + PageHtml.requestNewLinkForm(family.requestPath(), link.nextPath(), link.ios())));
         }
+        return done(doneTitle, doneMessage, link.nextPath(), link.ios());
     }
 
-    ResponseEntity<String> refused(Family family, DomainException refused, String nextPath, boolean ios) {
-        return PageHtml.page(Pages.statusOf(refused.code()), Pages.titleOf(refused.code()),
-                "<p>" + PageHtml.escape(refused.getMessage()) + "</p>"
-                        + PageHtml.requestNewLinkForm(family.requestPath(), nextPath, ios));
-    }
-
-    ResponseEntity<String> done(String title, String message, String nextPath, boolean ios) {
+    private ResponseEntity<String> done(String title, String message, String nextPath, boolean ios) {
         StringBuilder body = new StringBuilder("<p>").append(PageHtml.escape(message)).append("</p>");
         if (ios) {
             body.append(PageHtml.link(PageHtml.appLoginLink(properties.getNative(), nextPath), "Continue in the app"));
@@ -74,9 +87,11 @@ class TokenLinkPages {
      * The "send me a new link" form: a valid address passes its abuse limit and the work runs off the
      * request thread, so neither the answer nor its timing tells whether the address has an account.
      */
-    ResponseEntity<String> requestNewLink(Family family, String email, String nextPath, boolean ios,
+    ResponseEntity<String> requestNewLink(Family family, String email, TokenLink from,
                                           Consumer<String> abuseLimit, BiConsumer<String, LinkTarget> work,
                                           String acceptedMessage) {
+        String nextPath = from.nextPath();
+        boolean ios = from.ios();
         if (email == null || !EmailAddress.isValid(email.strip())) {
             return PageHtml.page(400, "Request a new link", "<p>Please enter a valid email address.</p>"
                     + PageHtml.requestNewLinkForm(family.requestPath(), nextPath, ios));

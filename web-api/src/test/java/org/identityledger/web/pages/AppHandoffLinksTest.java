@@ -47,10 +47,10 @@ class AppHandoffLinksTest {
     void theUniversalLinkBaseIsPreferredToTheSchemeWhenSet(String base) {
         IdentityProperties properties = bound(Map.of("identity.native.app-link-base", base));
 
-        String verify = verifyPage(properties).show(TOKEN, "/home", "ios").getBody();
-        String verified = verifyPage(properties).submit(TOKEN, "/home", "ios", null).getBody();
-        String reset = resetPage(properties).show(TOKEN, "/home", "ios").getBody();
-        String changed = resetPage(properties).submit(TOKEN, "a long and new passphrase", "/home", "ios", null).getBody();
+        String verify = verifyPage(properties).show(new TokenLink(TOKEN, "/home", "ios")).getBody();
+        String verified = verifyPage(properties).submit(new TokenLink(TOKEN, "/home", "ios"), null).getBody();
+        String reset = resetPage(properties).show(new TokenLink(TOKEN, "/home", "ios")).getBody();
+        String changed = resetPage(properties).submit(new TokenLink(TOKEN, "/home", "ios"), "a long and new passphrase", null).getBody();
 
         assertThat(verify).contains("href=\"" + UNIVERSAL + "/auth/verify-email?token=" + TOKEN + "&amp;next=%2Fhome\"");
         assertThat(reset).contains("href=\"" + UNIVERSAL + "/auth/reset-password?token=" + TOKEN + "&amp;next=%2Fhome\"");
@@ -65,9 +65,9 @@ class AppHandoffLinksTest {
     void withoutAUniversalLinkBaseTheConfiguredSchemeIsTheFallback() {
         IdentityProperties properties = bound(Map.of("identity.native.app-scheme", "exampleapp"));
 
-        assertThat(resetPage(properties).show(TOKEN, "/home", "ios").getBody())
+        assertThat(resetPage(properties).show(new TokenLink(TOKEN, "/home", "ios")).getBody())
                 .contains("href=\"exampleapp://auth/reset-password?token=" + TOKEN + "&amp;next=%2Fhome\"");
-        assertThat(verifyPage(properties).submit(TOKEN, "/home", "ios", null).getBody())
+        assertThat(verifyPage(properties).submit(new TokenLink(TOKEN, "/home", "ios"), null).getBody())
                 .contains("href=\"exampleapp://auth/login?next=%2Fhome\"");
     }
 
