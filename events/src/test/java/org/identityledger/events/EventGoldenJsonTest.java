@@ -12,6 +12,7 @@ import org.identityledger.events.account.PasswordChangedEvent;
 import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.identityledger.events.upcasting.PasswordHashRemovingUpcaster;
+import org.identityledger.events.upcasting.SessionContextUpcaster;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ class EventGoldenJsonTest {
                 new AccountReinstatedEvent("acc_1", AT),
                 new AccountDeactivatedEvent("acc_1", "closed by holder", AT),
                 new SessionStartedEvent("ses_1", "acc_1", SessionTransport.BROWSER, "cd".repeat(32), "Firefox", AT,
-                        AT.plus(Duration.ofHours(12)), Duration.ofMinutes(30)),
+                        AT.plus(Duration.ofHours(12)), Duration.ofMinutes(30), SessionContext.BUSINESS, "biz_1"),
                 new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT),
                 new RefreshTokenRotatedEvent("ses_1", "acc_1", "ab".repeat(32), "cd".repeat(32), 1, AT),
                 new PasswordResetRequestedEvent("acc_1", "ef".repeat(32), AT, AT.plus(Duration.ofMinutes(30)), "/"),
@@ -81,5 +83,20 @@ class EventGoldenJsonTest {
         assertThat(revisionOne.has("password_hash")).isTrue();
 
         assertThat(PasswordHashRemovingUpcaster.withoutHash(revisionOne)).isEqualTo(revisionTwo);
+    }
+
+    /** Revision 1 sessions were all customer sessions; the upcaster says so in revision 2's shape. */
+    @org.junit.jupiter.api.Test
+    void aRevisionOneSessionReadsAsACustomerSession() throws IOException {
+        JsonNode revisionOne = MAPPER.readTree(Files.readString(Path.of("src/test/resources/golden/SessionStartedEvent.v1.json")));
+
+        JsonNode upcast = SessionContextUpcaster.asCustomerSession(revisionOne);
+
+        SessionStartedEvent read = MAPPER.treeToValue(upcast, SessionStartedEvent.class);
+        assertThat(read.context()).isEqualTo(SessionContext.CUSTOMER);
+        assertThat(read.businessId()).isNull();
+        assertThat(read.sessionId()).isEqualTo("ses_1");
+        assertThat(upcast.size()).isEqualTo(MAPPER.readTree(Files.readString(
+                Path.of("src/test/resources/golden/SessionStartedEvent.v2.json"))).size());
     }
 }

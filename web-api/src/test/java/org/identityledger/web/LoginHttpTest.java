@@ -115,7 +115,8 @@ class LoginHttpTest extends IntegrationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> commandGateway.sendAndWait(
                         new org.identityledger.command.session.StartSessionCommand("ses_race_" + accountRef, accountRef, 1L,
                                 org.identityledger.events.session.SessionTransport.BROWSER, "0".repeat(64), null, now,
-                                now.plus(Duration.ofHours(1)), Duration.ofMinutes(30))))
+                                now.plus(Duration.ofHours(1)), Duration.ofMinutes(30),
+                                org.identityledger.command.session.SessionScope.customer())))
                 .isInstanceOf(org.identityledger.command.account.AccountSuspendedException.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, "ses_race_" + accountRef)).isZero();

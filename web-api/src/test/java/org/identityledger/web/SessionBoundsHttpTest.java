@@ -75,7 +75,8 @@ class SessionBoundsHttpTest extends IntegrationTest {
             Instant startedAt = start.plusMillis(i);
             commandGateway.sendAndWait(new StartSessionCommand(sessionId, accountRef, 1L, SessionTransport.BROWSER,
                     sha256(sessionId), null, startedAt,
-                    startedAt.plus(Duration.ofHours(1)), Duration.ofMinutes(30)));
+                    startedAt.plus(Duration.ofHours(1)), Duration.ofMinutes(30),
+                    org.identityledger.command.session.SessionScope.customer()));
             sessionIds.add(sessionId);
         }
 

@@ -24,7 +24,7 @@ class JdbcSessionStartGuard implements SessionStartGuard {
     }
 
     @Override
-    public void confirm(String accountRef, long credentialVersion) {
+    public void confirm(String accountRef, long credentialVersion, SessionScope scope) {
         CurrentCredential current = jdbc.query("SELECT l.state, c.credential_version FROM account_lookup l"
                         + " JOIN account_credential c ON c.account_ref = l.account_ref WHERE l.account_ref = ? FOR SHARE",
                 (row, index) -> new CurrentCredential(AccountState.fromWireName(row.getString(1)), row.getLong(2)),

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionLiveness;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
@@ -28,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The snapshot's shape is this class's fields: change them and bump {@code @Revision}, and Axon
  * ignores the stale snapshots (its revision snapshot filter) and replays the events instead.
  */
-@Revision("1")
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger", cache = "sessionCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -38,6 +39,8 @@ public class Session {
     private String sessionId;
     private String accountRef;
     private SessionTransport transport;
+    private SessionContext context;
+    private String businessId;
     private String currentRefreshHash;
     private long generation;
     private Instant expiresAt;
@@ -56,10 +59,11 @@ public class Session {
         }
         // The password was checked outside any transaction; here, under the account's lock, the
         // account must still be allowed to sign in and the checked credential must still be current.
-        guard.confirm(command.accountRef(), command.credentialVersion());
+        // The same lock covers the context: the membership or staff grant it needs must still hold.
+        guard.confirm(command.accountRef(), command.credentialVersion(), command.scope());
         apply(new SessionStartedEvent(command.sessionId(), command.accountRef(), command.transport(),
                 command.secretHash(), command.deviceName(), command.startedAt(), command.expiresAt(),
-                command.idleTimeout()));
+                command.idleTimeout(), command.scope().context(), command.scope().businessId()));
     }
 
     /** The caller presents only hashes the lookup found in this session's family: not current means spent. */
@@ -110,6 +114,8 @@ public class Session {
         sessionId = event.sessionId();
         accountRef = event.accountRef();
         transport = event.transport();
+        context = event.context();
+        businessId = event.businessId();
         currentRefreshHash = event.transport() == SessionTransport.NATIVE ? event.secretHash() : null;
         expiresAt = event.expiresAt();
         idleTimeout = event.idleTimeout();

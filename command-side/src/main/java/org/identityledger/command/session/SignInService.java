@@ -46,16 +46,25 @@ public class SignInService {
         this.clock = clock;
     }
 
-    /** A browser session; {@code secret} becomes the cookie. */
+    /** A customer browser session; {@code secret} becomes the cookie. */
     public SignedInSession signInWithPassword(String email, String password, String deviceName) {
-        return start(authenticate(email, password), SessionTransport.BROWSER, deviceName,
-                settings.browserAbsoluteLifetime(), settings.browserIdleTimeout());
+        return signInWithPassword(email, password, deviceName, SessionScope.customer());
     }
 
-    /** A native session; {@code secret} is the first refresh token of its family. */
+    /** A browser session in {@code scope}; {@code secret} becomes that context's cookie. */
+    public SignedInSession signInWithPassword(String email, String password, String deviceName, SessionScope scope) {
+        return start(authenticate(email, password), SessionTransport.BROWSER, deviceName,
+                settings.browserAbsoluteLifetime(), settings.browserIdleTimeout(), scope);
+    }
+
+    /** A customer native session; {@code secret} is the first refresh token of its family. */
     public SignedInSession signInNatively(String email, String password, String deviceName) {
+        return signInNatively(email, password, deviceName, SessionScope.customer());
+    }
+
+    public SignedInSession signInNatively(String email, String password, String deviceName, SessionScope scope) {
         return start(authenticate(email, password), SessionTransport.NATIVE, deviceName,
-                settings.nativeAbsoluteLifetime(), settings.nativeIdleTimeout());
+                settings.nativeAbsoluteLifetime(), settings.nativeIdleTimeout(), scope);
     }
 
     private AccountCredential authenticate(String email, String password) {
@@ -73,14 +82,14 @@ public class SignInService {
     }
 
     private SignedInSession start(AccountCredential account, SessionTransport transport, String deviceName,
-                                  Duration absoluteLifetime, Duration idleTimeout) {
+                                  Duration absoluteLifetime, Duration idleTimeout, SessionScope scope) {
         Secrets.IssuedSecret secret = secrets.issue();
         String sessionId = identifiers.newSessionId();
         // Whole milliseconds: what the client is told must equal what PostgreSQL stores.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(absoluteLifetime);
         CommandRetry.sendAndWait(commandGateway, new StartSessionCommand(sessionId, account.accountRef(),
-                account.credentialVersion(), transport, secret.hash(), deviceName, now, expiresAt, idleTimeout));
+                account.credentialVersion(), transport, secret.hash(), deviceName, now, expiresAt, idleTimeout, scope));
         return new SignedInSession(sessionId, account.accountRef(), secret.raw(), expiresAt);
     }
 }

@@ -19,10 +19,11 @@ public record StartSessionCommand(
         String deviceName,
         Instant startedAt,
         Instant expiresAt,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        SessionScope scope) {
 
     @Override
     public String toString() {
-        return "StartSessionCommand[sessionId=" + sessionId + ", accountRef=" + accountRef + ", transport=" + transport + "]";
+        return "StartSessionCommand[sessionId=" + sessionId + ", accountRef=" + accountRef + ", transport=" + transport + ", scope=" + scope + "]";
     }
 }

@@ -7,6 +7,7 @@ import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionTransport;
 import org.identityledger.events.account.AccountState;
 import org.identityledger.command.account.AccountSuspendedException;
@@ -39,14 +40,14 @@ class SessionTest {
 
     private static SessionStartedEvent started() {
         return new SessionStartedEvent("ses_1", "acc_1", SessionTransport.BROWSER, "secret-hash", "Firefox",
-                NOW.minusSeconds(10), EXPIRES, IDLE);
+                NOW.minusSeconds(10), EXPIRES, IDLE, SessionContext.CUSTOMER, null);
     }
 
     @Test
     void canStartABrowserSessionRecordingOnlyTheSecretHash() {
         fixture.givenNoPriorActivity()
                 .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.BROWSER, "secret-hash", "Firefox",
-                        NOW.minusSeconds(10), EXPIRES, IDLE))
+                        NOW.minusSeconds(10), EXPIRES, IDLE, SessionScope.customer()))
                 .expectEvents(started());
     }
 
@@ -55,7 +56,7 @@ class SessionTest {
         guard.currentVersion = 2;
         fixture.givenNoPriorActivity()
                 .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.NATIVE, "secret-hash", "iPhone",
-                        NOW.minusSeconds(10), EXPIRES, IDLE))
+                        NOW.minusSeconds(10), EXPIRES, IDLE, SessionScope.customer()))
                 .expectNoEvents()
                 .expectException(InvalidCredentialsException.class);
     }
@@ -65,7 +66,7 @@ class SessionTest {
         guard.state = AccountState.SUSPENDED;
         fixture.givenNoPriorActivity()
                 .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.BROWSER, "secret-hash", "Firefox",
-                        NOW.minusSeconds(10), EXPIRES, IDLE))
+                        NOW.minusSeconds(10), EXPIRES, IDLE, SessionScope.customer()))
                 .expectNoEvents()
                 .expectException(AccountSuspendedException.class);
     }
@@ -91,7 +92,7 @@ class SessionTest {
         private AccountState state = AccountState.ACTIVE;
 
         @Override
-        public void confirm(String accountRef, long credentialVersion) {
+        public void confirm(String accountRef, long credentialVersion, SessionScope scope) {
             SignInEligibility.require(state);
             if (credentialVersion != currentVersion) {
                 throw new InvalidCredentialsException();
@@ -103,7 +104,7 @@ class SessionTest {
     void cannotStartASessionThatExpiresBeforeItStarts() {
         fixture.givenNoPriorActivity()
                 .when(new StartSessionCommand("ses_1", "acc_1", 1L, SessionTransport.BROWSER, "secret-hash", null,
-                        NOW, NOW, IDLE))
+                        NOW, NOW, IDLE, SessionScope.customer()))
                 .expectNoEvents()
                 .expectException(IllegalArgumentException.class);
     }
@@ -119,7 +120,7 @@ class SessionTest {
 
     private static SessionStartedEvent nativeStarted() {
         return new SessionStartedEvent("ses_1", "acc_1", SessionTransport.NATIVE, "refresh-0", "iPhone",
-                NOW.minusSeconds(10), NOW.plus(Duration.ofDays(30)), Duration.ofDays(14));
+                NOW.minusSeconds(10), NOW.plus(Duration.ofDays(30)), Duration.ofDays(14), SessionContext.CUSTOMER, null);
     }
 
     @Test
@@ -158,7 +159,7 @@ class SessionTest {
     @Test
     void cannotRefreshPastTheAbsoluteLifetime() {
         fixture.given(new SessionStartedEvent("ses_1", "acc_1", SessionTransport.NATIVE, "refresh-0", null,
-                        NOW.minus(Duration.ofDays(30)), NOW, Duration.ofDays(60)))
+                        NOW.minus(Duration.ofDays(30)), NOW, Duration.ofDays(60), SessionContext.CUSTOMER, null))
                 .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-1"))
                 .expectResultMessagePayloadMatching(outcome(RefreshOutcome.EXPIRED))
                 .expectNoEvents();
@@ -167,7 +168,7 @@ class SessionTest {
     @Test
     void cannotRefreshAfterTheInactivityLimit() {
         fixture.given(new SessionStartedEvent("ses_1", "acc_1", SessionTransport.NATIVE, "refresh-0", null,
-                        NOW.minus(Duration.ofDays(15)), NOW.plus(Duration.ofDays(15)), Duration.ofDays(14)))
+                        NOW.minus(Duration.ofDays(15)), NOW.plus(Duration.ofDays(15)), Duration.ofDays(14), SessionContext.CUSTOMER, null))
                 .when(new RefreshSessionCommand("ses_1", "refresh-0", "refresh-1"))
                 .expectResultMessagePayloadMatching(outcome(RefreshOutcome.EXPIRED))
                 .expectNoEvents();

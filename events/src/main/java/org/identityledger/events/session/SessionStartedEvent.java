@@ -9,9 +9,11 @@ import java.time.Instant;
 
 /**
  * Someone signed in. The session secret (cookie value) is recorded only as its SHA-256 hash;
- * {@code sessionId} is the public handle that may be shown and listed.
+ * {@code sessionId} is the public handle that may be shown and listed. Revision 2 added the
+ * {@code context} the session was opened for and, for a business session, its {@code businessId};
+ * revision 1 sessions were all customer sessions ({@code SessionContextUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record SessionStartedEvent(
         String sessionId,
         String accountRef,
@@ -20,5 +22,7 @@ public record SessionStartedEvent(
         @PersonalData String deviceName,
         Instant startedAt,
         Instant expiresAt,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        SessionContext context,
+        String businessId) {
 }

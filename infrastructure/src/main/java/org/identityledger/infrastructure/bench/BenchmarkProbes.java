@@ -12,8 +12,10 @@ import org.identityledger.command.account.RegisterAccountCommand;
 import org.identityledger.command.common.Identifiers;
 import org.identityledger.command.common.PasswordHasher;
 import org.identityledger.command.common.Secrets;
+import org.identityledger.command.session.SessionScope;
 import org.identityledger.command.session.StartSessionCommand;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
 import org.identityledger.infrastructure.token.AccessTokens;
@@ -144,7 +146,7 @@ public class BenchmarkProbes {
                         commandGateway.sendAndWait(new StartSessionCommand(sessionId, accountRef, 1L,
                                 browser ? SessionTransport.BROWSER : SessionTransport.NATIVE, secret.hash(), "bench",
                                 now, now.plus(browser ? Duration.ofHours(12) : Duration.ofDays(30)),
-                                browser ? Duration.ofMinutes(30) : Duration.ofDays(14)));
+                                browser ? Duration.ofMinutes(30) : Duration.ofDays(14), SessionScope.customer()));
                         if (browser) {
                             cookies.add(secret.raw());
                         } else {
@@ -182,7 +184,7 @@ public class BenchmarkProbes {
                         Object payload;
                         if (sequence == 0) {
                             payload = new SessionStartedEvent(sessionId, accountRef, SessionTransport.NATIVE, previous, "bench",
-                                    now, now.plus(Duration.ofDays(30)), Duration.ofDays(14));
+                                    now, now.plus(Duration.ofDays(30)), Duration.ofDays(14), SessionContext.CUSTOMER, null);
                         } else {
                             String nextHash = secrets.issue().hash();
                             payload = new RefreshTokenRotatedEvent(sessionId, accountRef, previous, nextHash, sequence, now);

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.identityledger.events.upcasting.PasswordHashRemovingUpcaster;
+import org.identityledger.events.upcasting.SessionContextUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -51,5 +52,10 @@ public class EventStoreSchemaConfiguration {
     @Bean
     public EventUpcaster passwordHashRemovingUpcaster() {
         return new PasswordHashRemovingUpcaster();
+    }
+
+    @Bean
+    public EventUpcaster sessionContextUpcaster() {
+        return new SessionContextUpcaster();
     }
 }

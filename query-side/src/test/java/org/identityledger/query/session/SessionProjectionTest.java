@@ -3,6 +3,7 @@ package org.identityledger.query.session;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevocationReason;
 import org.identityledger.events.session.SessionRevokedEvent;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
 import org.identityledger.query.support.ProjectionDatabase;
@@ -31,7 +32,7 @@ class SessionProjectionTest {
 
     private SessionStartedEvent started(String sessionId, SessionTransport transport, String secretHash) {
         return new SessionStartedEvent(sessionId, account, transport, secretHash, "Firefox", NOW,
-                NOW.plus(Duration.ofHours(12)), Duration.ofMinutes(30));
+                NOW.plus(Duration.ofHours(12)), Duration.ofMinutes(30), SessionContext.CUSTOMER, null);
     }
 
     @Test
@@ -86,7 +87,7 @@ class SessionProjectionTest {
         for (int i = 0; i < 3; i++) {
             projection.on(new SessionStartedEvent("ses_" + i + "_" + account, account, SessionTransport.BROWSER,
                     UUID.randomUUID().toString().replace("-", "").repeat(2), null, NOW.plusSeconds(i),
-                    NOW.plus(Duration.ofHours(12)), Duration.ofMinutes(30)));
+                    NOW.plus(Duration.ofHours(12)), Duration.ofMinutes(30), SessionContext.CUSTOMER, null));
         }
 
         SessionList first = queries.handle(new ListLiveSessionsQuery(account, 2, null));
