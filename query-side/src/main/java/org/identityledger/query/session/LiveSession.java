@@ -1,7 +1,13 @@
 package org.identityledger.query.session;
 
+import org.identityledger.events.session.SessionContext;
+
 import java.time.Instant;
 
-/** A session that may act right now, and when it was last seen doing so (to a minute). */
-public record LiveSession(String sessionId, String accountRef, String transport, Instant expiresAt, Instant lastSeenAt) {
+/**
+ * A session that may act right now, when it was last seen doing so (to a minute), and the context
+ * it was opened for ({@code businessId} only for a business session).
+ */
+public record LiveSession(String sessionId, String accountRef, String transport, Instant expiresAt, Instant lastSeenAt,
+                          SessionContext context, String businessId) {
 }

@@ -38,10 +38,10 @@ public class SessionProjection {
     void on(SessionStartedEvent event) {
         String cookieSecretHash = event.transport() == SessionTransport.BROWSER ? event.secretHash() : null;
         jdbc.update("INSERT INTO session_view (session_id, secret_hash, account_ref, transport, device_name, started_at,"
-                        + " expires_at, idle_timeout_seconds, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " expires_at, idle_timeout_seconds, last_seen_at, context, business_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.sessionId(), cookieSecretHash, event.accountRef(), event.transport().wireName(), event.deviceName(),
                 Timestamp.from(event.startedAt()), Timestamp.from(event.expiresAt()), event.idleTimeout().toSeconds(),
-                Timestamp.from(event.startedAt()));
+                Timestamp.from(event.startedAt()), event.context().wireName(), event.businessId());
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package org.identityledger.query.session;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionTransport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import java.util.List;
 @Component
 public class SessionQueryHandler {
 
-    private static final String LIVE_COLUMNS = "SELECT session_id, account_ref, transport, expires_at, last_seen_at"
+    private static final String LIVE_COLUMNS = "SELECT session_id, account_ref, transport, expires_at, last_seen_at, context, business_id"
             + " FROM session_view WHERE " + LiveSessions.LIVE_AT + " AND ";
     private static final String SUMMARY_COLUMNS = "SELECT session_id, transport, device_name, started_at, expires_at"
             + " FROM session_view WHERE " + LiveSessions.LIVE_AT + " AND account_ref = ?";
@@ -79,6 +80,6 @@ public class SessionQueryHandler {
 
     private static LiveSession row(ResultSet row, int index) throws SQLException {
         return new LiveSession(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
-                row.getTimestamp(5).toInstant());
+                row.getTimestamp(5).toInstant(), SessionContext.fromWireName(row.getString(6)).orElseThrow(), row.getString(7));
     }
 }

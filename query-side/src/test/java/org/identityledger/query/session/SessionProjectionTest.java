@@ -48,6 +48,18 @@ class SessionProjectionTest {
     }
 
     @Test
+    void aSessionCarriesTheContextItWasOpenedFor() {
+        String sessionId = "ses_" + UUID.randomUUID();
+        projection.on(new SessionStartedEvent(sessionId, account, SessionTransport.NATIVE, "ab".repeat(32), "iPad", NOW,
+                NOW.plus(Duration.ofHours(12)), Duration.ofMinutes(30), SessionContext.BUSINESS, "biz_1"));
+
+        LiveSession found = queries.handle(new FindLiveSessionByIdQuery(sessionId));
+
+        assertThat(found.context()).isEqualTo(SessionContext.BUSINESS);
+        assertThat(found.businessId()).isEqualTo("biz_1");
+    }
+
+    @Test
     void aNativeSessionHasNoCookieSecretInTheReadModel() {
         String sessionId = "ses_" + UUID.randomUUID();
         String refreshHash = UUID.randomUUID().toString().replace("-", "").repeat(2);
