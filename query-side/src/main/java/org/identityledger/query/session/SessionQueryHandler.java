@@ -38,8 +38,8 @@ public class SessionQueryHandler {
     @QueryHandler
     public LiveSession handle(FindLiveSessionQuery query) {
         Timestamp now = Timestamp.from(clock.instant());
-        return live(jdbc.query(LIVE_COLUMNS + "secret_hash = ? AND transport = ?", SessionQueryHandler::row,
-                now, now, query.secretHash(), SessionTransport.BROWSER.wireName()));
+        return live(jdbc.query(LIVE_COLUMNS + "secret_hash = ? AND transport = ? AND context = ?", SessionQueryHandler::row,
+                now, now, query.secretHash(), SessionTransport.BROWSER.wireName(), query.context().wireName()));
     }
 
     @QueryHandler

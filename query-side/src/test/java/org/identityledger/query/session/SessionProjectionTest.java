@@ -40,7 +40,7 @@ class SessionProjectionTest {
         String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
         projection.on(started("ses_" + UUID.randomUUID(), SessionTransport.BROWSER, hash));
 
-        LiveSession found = queries.handle(new FindLiveSessionQuery(hash));
+        LiveSession found = queries.handle(new FindLiveSessionQuery(hash, SessionContext.CUSTOMER));
 
         assertThat(found).isNotNull();
         assertThat(found.accountRef()).isEqualTo(account);
@@ -60,13 +60,24 @@ class SessionProjectionTest {
     }
 
     @Test
+    void aCookieOpensOnlyASessionOfItsOwnContext() {
+        String hash = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        projection.on(new SessionStartedEvent("ses_" + UUID.randomUUID(), account, SessionTransport.BROWSER, hash, null, NOW,
+                NOW.plus(Duration.ofHours(2)), Duration.ofMinutes(30), SessionContext.STAFF, null));
+
+        assertThat(queries.handle(new FindLiveSessionQuery(hash, SessionContext.CUSTOMER))).isNull();
+        assertThat(queries.handle(new FindLiveSessionQuery(hash, SessionContext.BUSINESS))).isNull();
+        assertThat(queries.handle(new FindLiveSessionQuery(hash, SessionContext.STAFF))).isNotNull();
+    }
+
+    @Test
     void aNativeSessionHasNoCookieSecretInTheReadModel() {
         String sessionId = "ses_" + UUID.randomUUID();
         String refreshHash = UUID.randomUUID().toString().replace("-", "").repeat(2);
         projection.on(started(sessionId, SessionTransport.NATIVE, refreshHash));
 
         assertThat(jdbc.queryForObject("SELECT secret_hash FROM session_view WHERE session_id = ?", String.class, sessionId)).isNull();
-        assertThat(queries.handle(new FindLiveSessionQuery(refreshHash))).isNull();
+        assertThat(queries.handle(new FindLiveSessionQuery(refreshHash, SessionContext.CUSTOMER))).isNull();
         assertThat(queries.handle(new FindLiveSessionByIdQuery(sessionId))).isNotNull();
     }
 

@@ -1,5 +1,6 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.web.validation.RequestValues;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +75,7 @@ class SessionController {
                 .header(HttpHeaders.SET_COOKIE, csrfTokens.cookie(csrfToken).toString())
                 .header(CsrfInterceptor.HEADER_NAME, csrfToken)
                 .body(new LoginAnswer(account.accountRef(), account.state(), account.emailVerified(),
-                        new SessionBody(session.sessionId(), "browser", session.expiresAt())));
+                        new SessionBody(session.sessionId(), "browser", session.expiresAt(), SessionContext.CUSTOMER.wireName(), null)));
     }
 
     @PostMapping("/v1/auth/logout")
@@ -92,8 +93,8 @@ class SessionController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new MeAnswer(account.accountRef(), account.email(), account.displayName(), account.state(),
-                        account.emailVerified(), account.capabilities(), List.of(),
-                        new SessionBody(session.sessionId(), session.transport(), session.expiresAt())));
+                        account.emailVerified(), account.capabilities(), List.of(), List.of(), session.context().wireName(),
+                        session.businessId(), SessionBody.of(session)));
     }
 
     /**

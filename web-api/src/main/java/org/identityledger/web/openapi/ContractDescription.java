@@ -74,11 +74,11 @@ class ContractDescription implements OpenApiCustomizer {
                     400, BODY, 401, List.of("REFRESH_TOKEN_REUSED", "REFRESH_TOKEN_INVALID"), 429, List.of("RATE_LIMITED"))),
             route("POST", "/v1/auth/native/logout", 204, Access.BEARER, Map.of(401, List.of("UNAUTHENTICATED"))),
             route("GET", "/v1/auth/sessions", 200, Access.SESSION, Map.of(
-                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"))),
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"))),
             route("DELETE", "/v1/auth/sessions/{session_id}", 204, Access.SESSION_WRITE, Map.of(
-                    401, List.of("UNAUTHENTICATED"), 404, List.of("NOT_FOUND"))),
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("POST", "/v1/auth/sessions/revoke-others", 204, Access.SESSION_WRITE, Map.of(
-                    401, List.of("UNAUTHENTICATED"))),
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

@@ -61,6 +61,8 @@ public class ProblemAdvice {
             Map.entry("ACCOUNT_NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("ILLEGAL_STATE_TRANSITION", HttpStatus.CONFLICT),
             Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
+            Map.entry("CONTEXT_MISMATCH", HttpStatus.FORBIDDEN),
+            Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
             Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("REFRESH_TOKEN_REUSED", HttpStatus.UNAUTHORIZED),
             Map.entry("REFRESH_TOKEN_INVALID", HttpStatus.UNAUTHORIZED));

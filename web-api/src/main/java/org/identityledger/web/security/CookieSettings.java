@@ -2,6 +2,7 @@ package org.identityledger.web.security;
 
 import org.identityledger.infrastructure.config.IdentityProperties;
 import org.identityledger.infrastructure.config.PublicLinks;
+import org.identityledger.events.session.SessionContext;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,29 @@ public class CookieSettings {
     }
 
     public String sessionCookieName() {
-        return secure ? "__Host-ledger_session" : "ledger_session";
+        return sessionCookieName(SessionContext.CUSTOMER);
+    }
+
+    /**
+     * The contract's names: the customer cookie is host-only with Path=/ ({@code __Host-}); the
+     * business and staff cookies are scoped to their pages' paths, which {@code __Host-} forbids,
+     * so they carry {@code __Secure-} (still https-only, and a plain-http origin cannot set them).
+     */
+    public String sessionCookieName(SessionContext context) {
+        return switch (context) {
+            case CUSTOMER -> secure ? "__Host-ledger_session" : "ledger_session";
+            case BUSINESS -> secure ? "__Secure-ledger_business_session" : "ledger_business_session";
+            case STAFF -> secure ? "__Secure-ledger_staff_session" : "ledger_staff_session";
+        };
+    }
+
+    /** Where a context's cookie is sent: everywhere for customers, only their own pages for business and staff. */
+    public static String sessionCookiePath(SessionContext context) {
+        return switch (context) {
+            case CUSTOMER -> "/";
+            case BUSINESS -> "/business";
+            case STAFF -> "/admin";
+        };
     }
 
     public String csrfCookieName() {
@@ -38,11 +61,19 @@ public class CookieSettings {
     }
 
     public ResponseCookie sessionCookie(String value, Duration maxAge) {
-        return cookie(sessionCookieName(), value, maxAge);
+        return sessionCookie(SessionContext.CUSTOMER, value, maxAge);
+    }
+
+    public ResponseCookie sessionCookie(SessionContext context, String value, Duration maxAge) {
+        return cookie(sessionCookieName(context), value, maxAge, sessionCookiePath(context));
     }
 
     public ResponseCookie clearedSessionCookie() {
-        return cookie(sessionCookieName(), "", Duration.ZERO);
+        return clearedSessionCookie(SessionContext.CUSTOMER);
+    }
+
+    public ResponseCookie clearedSessionCookie(SessionContext context) {
+        return cookie(sessionCookieName(context), "", Duration.ZERO, sessionCookiePath(context));
     }
 
     public ResponseCookie csrfCookie(String value) {
@@ -50,11 +81,15 @@ public class CookieSettings {
     }
 
     private ResponseCookie cookie(String name, String value, Duration maxAge) {
+        return cookie(name, value, maxAge, "/");
+    }
+
+    private ResponseCookie cookie(String name, String value, Duration maxAge, String path) {
         return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(secure)
                 .sameSite("Lax")
-                .path("/")
+                .path(path)
                 .maxAge(maxAge)
                 .build();
     }

@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.common.Secrets;
 import org.identityledger.command.session.RefreshService;
 import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
 import org.identityledger.query.session.LiveSession;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * Who is calling. A bearer request is resolved from its access token alone (never a cookie): a valid
  * signature names the session, and the session read model, current within the same transaction as
  * every logout and revocation, says whether it is still live. A browser request is resolved by the
- * SHA-256 of its session cookie.
+ * SHA-256 of the session cookie of the route's context ({@link RouteFamily}); header-only routes read none.
  */
 @Component
 public class SessionResolver {
@@ -56,26 +57,35 @@ public class SessionResolver {
                     .map(claims -> queryGateway.query(new FindLiveSessionByIdQuery(claims.sessionId()), LiveSession.class).join())
                     .filter(session -> session.accountRef() != null);
         }
-        if (Requests.isNativeRoute(request)) {
+        Optional<SessionContext> cookieContext = RouteFamily.of(Requests.routedPath(request)).cookieContext();
+        if (cookieContext.isEmpty()) {
             return Optional.empty();
         }
-        return Requests.cookie(request, cookies.sessionCookieName())
+        return Requests.cookie(request, cookies.sessionCookieName(cookieContext.get()))
                 .filter(secret -> secret.length() <= MAX_SECRET_LENGTH)
                 .map(secrets::hash)
-                .flatMap(this::liveBrowserSession);
+                .flatMap(secretHash -> liveBrowserSession(secretHash, cookieContext.get()));
     }
 
     /** A cookie that opens no browser session may be a refresh token out of place: spent means reuse. */
-    private Optional<LiveSession> liveBrowserSession(String secretHash) {
+    private Optional<LiveSession> liveBrowserSession(String secretHash, SessionContext context) {
         Optional<LiveSession> session = Optional.ofNullable(
-                queryGateway.query(new FindLiveSessionQuery(secretHash), LiveSession.class).join());
+                queryGateway.query(new FindLiveSessionQuery(secretHash, context), LiveSession.class).join());
         if (session.isEmpty()) {
             refreshService.rejectMisplaced(secretHash);
         }
         return session;
     }
 
+    /**
+     * The caller's live session, which must belong to the context of the route it calls: the one
+     * place where a session of another context is refused (403 CONTEXT_MISMATCH).
+     */
     public LiveSession require(HttpServletRequest request) {
-        return resolve(request).orElseThrow(UnauthenticatedException::new);
+        LiveSession session = resolve(request).orElseThrow(UnauthenticatedException::new);
+        if (!RouteFamily.of(Requests.routedPath(request)).admits(session.context())) {
+            throw new ContextMismatchException();
+        }
+        return session;
     }
 }
