@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
+import org.identityledger.web.wrong.WrongWebClass;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -119,6 +120,31 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
                 .orShould().dependOnClassesThat().areAssignableTo(org.axonframework.eventsourcing.eventstore.EventStore.class)
                 .check(ledger);
+    }
+
+    /**
+     * The web layer reaches the service's machinery only through the ports in command.port; the
+     * settings in infrastructure.config are the one published surface it may read. The bench-only
+     * routes (web.bench) are exempt until their replacement removes them from the jar.
+     */
+    @Test
+    void theWebLayerNeverImportsInfrastructureInternals() {
+        webMayNotImportInfrastructureInternals().check(ledger);
+    }
+
+    @Test
+    void theInfrastructureRuleCatchesAWebClassThatImportsAnInternal() {
+        JavaClasses wrong = new ClassFileImporter().importClasses(WrongWebClass.class);
+        assertThat(webMayNotImportInfrastructureInternals().evaluate(wrong).hasViolation()).isTrue();
+    }
+
+    private static com.tngtech.archunit.lang.ArchRule webMayNotImportInfrastructureInternals() {
+        return noClasses().that().resideInAPackage("org.identityledger.web..")
+                .and().resideOutsideOfPackage("org.identityledger.web.bench..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are infrastructure internals (anything outside infrastructure.config)",
+                        type -> type.getPackageName().startsWith("org.identityledger.infrastructure")
+                                && !type.getPackageName().startsWith("org.identityledger.infrastructure.config")));
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.identityledger.web;
 import org.identityledger.command.session.SessionScope;
 import org.identityledger.command.session.StartSessionCommand;
 import org.identityledger.events.session.SessionTransport;
-import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.command.port.AccessTokens;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;

@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.abuse;
 
+import org.identityledger.command.port.LimitName;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.abuse;
 
+import org.identityledger.command.port.ClientAddressResolver;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * shares one key with all such requests rather than escaping the limit.
  */
 @Component
-public class ClientAddresses {
+public class ClientAddresses implements ClientAddressResolver {
 
     public static final String UNKNOWN = "unknown";
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
@@ -35,6 +36,7 @@ public class ClientAddresses {
      * (identity.abuse.ipv6-prefix-length, /64 by default): one subscriber commonly holds a whole /64,
      * so keying single addresses would hand an attacker 2^64 fresh buckets.
      */
+    @Override
     public String resolve(String socketPeer, String forwardedFor) {
         Optional<InetAddress> peer = literal(socketPeer);
         if (peer.isEmpty()) {

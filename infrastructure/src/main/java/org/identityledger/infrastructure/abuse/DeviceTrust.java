@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.abuse;
 
+import org.identityledger.command.port.TrustedDevices;
 import org.identityledger.infrastructure.token.KeyEncryptionKey;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  * owner out.
  */
 @Component
-public class DeviceTrust {
+public class DeviceTrust implements TrustedDevices {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -32,6 +33,7 @@ public class DeviceTrust {
     }
 
     /** A new device token for the (normalised) email the browser just signed in with. */
+    @Override
     public String issue(String normalizedEmail) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
@@ -40,6 +42,7 @@ public class DeviceTrust {
     }
 
     /** The device's id if the token is genuine and was issued for this email; empty otherwise. */
+    @Override
     public Optional<String> deviceFor(String token, String normalizedEmail) {
         if (token == null || token.length() > 200) {
             return Optional.empty();

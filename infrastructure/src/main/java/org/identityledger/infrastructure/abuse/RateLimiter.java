@@ -1,5 +1,8 @@
 package org.identityledger.infrastructure.abuse;
 
+import org.identityledger.command.port.RateLimits;
+import org.identityledger.command.port.LimitName;
+import org.identityledger.command.port.RateLimitedException;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -28,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @EnableConfigurationProperties(AbuseSettings.class)
-public class RateLimiter {
+public class RateLimiter implements RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
@@ -53,6 +56,7 @@ public class RateLimiter {
     }
 
     /** Takes one request from the key's bucket, or refuses with the time until one is available. */
+    @Override
     public void consume(LimitName name, String key) {
         if (!settings.isEnabled()) {
             return;
@@ -67,6 +71,7 @@ public class RateLimiter {
      * Gives back one request taken by {@link #consume} (a sign-in that succeeded was no guess). The
      * bucket never rises above its capacity, so a refund cannot be hoarded.
      */
+    @Override
     public void refund(LimitName name, String key) {
         if (settings.isEnabled()) {
             bucket(name, key).addTokens(1);

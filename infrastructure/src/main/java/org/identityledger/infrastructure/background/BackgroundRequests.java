@@ -1,6 +1,7 @@
 package org.identityledger.infrastructure.background;
 
-import org.identityledger.infrastructure.mail.MailBackloggedException;
+import org.identityledger.command.port.BackgroundWork;
+import org.identityledger.command.port.MailBackloggedException;
 import org.identityledger.infrastructure.mail.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@link MailBackloggedException} answers 503 now, instead of answering 202 and dropping the work.
  */
 @Component
-public class BackgroundRequests implements DisposableBean {
+public class BackgroundRequests implements BackgroundWork, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundRequests.class);
 
@@ -36,6 +37,7 @@ public class BackgroundRequests implements DisposableBean {
     }
 
     /** Throws {@link MailBackloggedException} when the work cannot be accepted. */
+    @Override
     public void submit(Runnable work) {
         outbox.checkRoom();
         try {

@@ -18,7 +18,7 @@ import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
-import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.command.port.AccessTokens;
 import org.identityledger.query.account.AccountProjection;
 import org.identityledger.query.session.SessionProjection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

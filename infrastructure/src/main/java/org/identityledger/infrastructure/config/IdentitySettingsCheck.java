@@ -1,7 +1,7 @@
 package org.identityledger.infrastructure.config;
 
 import org.identityledger.infrastructure.abuse.AbuseSettings;
-import org.identityledger.infrastructure.abuse.LimitName;
+import org.identityledger.command.port.LimitName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;

@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.crypto;
 
+import org.identityledger.command.port.PasswordHashingBusyException;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.identityledger.command.common.PasswordHasher;

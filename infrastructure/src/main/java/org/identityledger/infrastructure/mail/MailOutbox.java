@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.mail;
 
+import org.identityledger.command.port.MailBackloggedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.token;
 
+import org.identityledger.command.port.PublishedKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
@@ -34,7 +35,7 @@ import java.util.Set;
  * Keys rotate when the newest is older than identity.jwt.key-rotation-interval.
  */
 @Component
-public class SigningKeys {
+public class SigningKeys implements PublishedKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -75,6 +76,11 @@ public class SigningKeys {
     }
 
     /** Keys that may have signed a token that has not expired yet. */
+    @Override
+    public java.util.Map<String, Object> publicKeySet() {
+        return publishedKeys().toJSONObject(true);
+    }
+
     public JWKSet publishedKeys() {
         return new JWKSet(verifyingKeys().stream().map(ECKey::toPublicJWK).map(key -> (com.nimbusds.jose.jwk.JWK) key).toList());
     }

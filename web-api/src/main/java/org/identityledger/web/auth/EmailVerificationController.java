@@ -8,7 +8,7 @@ import org.identityledger.command.account.IssuedToken;
 import org.identityledger.command.account.TokenInvalidException;
 import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.navigation.NextPath;
-import org.identityledger.infrastructure.background.BackgroundRequests;
+import org.identityledger.command.port.BackgroundWork;
 import org.identityledger.query.account.AccountSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.web.security.AbuseGuard;
@@ -27,11 +27,11 @@ class EmailVerificationController {
 
     private final EmailVerificationService verificationService;
     private final Accounts accounts;
-    private final BackgroundRequests background;
+    private final BackgroundWork background;
     private final AbuseGuard abuseGuard;
 
     EmailVerificationController(EmailVerificationService verificationService, Accounts accounts,
-                                BackgroundRequests background, AbuseGuard abuseGuard) {
+                                BackgroundWork background, AbuseGuard abuseGuard) {
         this.abuseGuard = abuseGuard;
         this.verificationService = verificationService;
         this.accounts = accounts;

@@ -1,6 +1,6 @@
 package org.identityledger.web.auth;
 
-import org.identityledger.infrastructure.token.SigningKeys;
+import org.identityledger.command.port.PublishedKeys;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,16 +14,16 @@ import java.util.Map;
 @RestController
 class JwksController {
 
-    private final SigningKeys signingKeys;
+    private final PublishedKeys publishedKeys;
 
-    JwksController(SigningKeys signingKeys) {
-        this.signingKeys = signingKeys;
+    JwksController(PublishedKeys publishedKeys) {
+        this.publishedKeys = publishedKeys;
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(signingKeys.publishedKeys().toJSONObject(true));
+                .body(publishedKeys.publicKeySet());
     }
 }

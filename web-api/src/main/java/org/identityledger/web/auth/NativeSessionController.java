@@ -9,7 +9,7 @@ import org.identityledger.command.session.RefreshTokenInvalidException;
 import org.identityledger.command.session.SignInService;
 import org.identityledger.command.session.SignOutService;
 import org.identityledger.command.session.SignedInSession;
-import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.command.port.AccessTokens;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.security.AbuseGuard;
 import org.identityledger.web.security.SessionResolver;

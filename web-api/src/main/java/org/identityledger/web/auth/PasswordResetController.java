@@ -7,7 +7,7 @@ import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.account.PasswordResetService;
 import org.identityledger.command.account.TokenInvalidException;
 import org.identityledger.command.navigation.NextPath;
-import org.identityledger.infrastructure.background.BackgroundRequests;
+import org.identityledger.command.port.BackgroundWork;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.web.security.AbuseGuard;
 import org.springframework.http.HttpStatus;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordResetController {
 
     private final PasswordResetService passwordResetService;
-    private final BackgroundRequests background;
+    private final BackgroundWork background;
     private final AbuseGuard abuseGuard;
 
-    PasswordResetController(PasswordResetService passwordResetService, BackgroundRequests background,
+    PasswordResetController(PasswordResetService passwordResetService, BackgroundWork background,
                             AbuseGuard abuseGuard) {
         this.abuseGuard = abuseGuard;
         this.passwordResetService = passwordResetService;

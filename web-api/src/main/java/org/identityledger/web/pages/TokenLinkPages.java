@@ -5,7 +5,7 @@ import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.account.TokenInvalidException;
 import org.identityledger.command.common.DomainException;
 import org.identityledger.command.common.Secrets;
-import org.identityledger.infrastructure.background.BackgroundRequests;
+import org.identityledger.command.port.BackgroundWork;
 import org.identityledger.infrastructure.config.IdentityProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,10 @@ class TokenLinkPages {
     record Family(String path, String requestPath, String appRoute, String appLinkText) {
     }
 
-    private final BackgroundRequests background;
+    private final BackgroundWork background;
     private final IdentityProperties properties;
 
-    TokenLinkPages(BackgroundRequests background, IdentityProperties properties) {
+    TokenLinkPages(BackgroundWork background, IdentityProperties properties) {
         this.background = background;
         this.properties = properties;
     }

@@ -3,10 +3,10 @@ package org.identityledger.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.InvalidCredentialsException;
-import org.identityledger.infrastructure.abuse.ClientAddresses;
-import org.identityledger.infrastructure.abuse.DeviceTrust;
-import org.identityledger.infrastructure.abuse.LimitName;
-import org.identityledger.infrastructure.abuse.RateLimiter;
+import org.identityledger.command.port.ClientAddressResolver;
+import org.identityledger.command.port.TrustedDevices;
+import org.identityledger.command.port.LimitName;
+import org.identityledger.command.port.RateLimits;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +23,12 @@ public class AbuseGuard {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
-    private final RateLimiter rateLimiter;
-    private final ClientAddresses clientAddresses;
-    private final DeviceTrust deviceTrust;
+    private final RateLimits rateLimiter;
+    private final ClientAddressResolver clientAddresses;
+    private final TrustedDevices deviceTrust;
     private final CookieSettings cookies;
 
-    public AbuseGuard(RateLimiter rateLimiter, ClientAddresses clientAddresses, DeviceTrust deviceTrust,
+    public AbuseGuard(RateLimits rateLimiter, ClientAddressResolver clientAddresses, TrustedDevices deviceTrust,
                       CookieSettings cookies) {
         this.rateLimiter = rateLimiter;
         this.clientAddresses = clientAddresses;

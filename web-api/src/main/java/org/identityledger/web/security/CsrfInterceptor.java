@@ -3,7 +3,7 @@ package org.identityledger.web.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.command.port.AccessTokens;
 import org.identityledger.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

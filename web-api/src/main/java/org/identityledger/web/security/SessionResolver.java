@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.common.Secrets;
 import org.identityledger.command.session.RefreshService;
-import org.identityledger.infrastructure.token.AccessTokens;
+import org.identityledger.command.port.AccessTokens;
 import org.identityledger.events.session.SessionContext;
 import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;

@@ -1,6 +1,6 @@
 package org.identityledger.web.problem;
 
-import org.identityledger.infrastructure.crypto.PasswordHashingBusyException;
+import org.identityledger.command.port.PasswordHashingBusyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;

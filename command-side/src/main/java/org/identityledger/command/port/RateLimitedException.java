@@ -1,4 +1,4 @@
-package org.identityledger.infrastructure.abuse;
+package org.identityledger.command.port;
 
 import org.identityledger.command.common.DomainException;
 

@@ -1,4 +1,4 @@
-package org.identityledger.infrastructure.mail;
+package org.identityledger.command.port;
 
 import org.identityledger.command.common.DomainException;
 

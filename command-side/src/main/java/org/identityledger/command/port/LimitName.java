@@ -1,4 +1,4 @@
-package org.identityledger.infrastructure.abuse;
+package org.identityledger.command.port;
 
 /** The limits the service enforces; their thresholds are identity.abuse.limits.{configName}. */
 public enum LimitName {

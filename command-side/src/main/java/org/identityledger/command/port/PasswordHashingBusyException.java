@@ -1,4 +1,4 @@
-package org.identityledger.infrastructure.crypto;
+package org.identityledger.command.port;
 
 /**
  * Every hash slot stayed busy for the whole permitted wait: the request is shed (503 with

@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.token;
 
+import org.identityledger.command.port.AccessTokens;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the token's session is still live, so a revocation takes effect before the token expires.
  */
 @Component
-public class AccessTokens {
+public class JwtAccessTokens implements AccessTokens {
 
     private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
     private static final int MAX_TOKEN_LENGTH = 4096;
@@ -41,13 +42,14 @@ public class AccessTokens {
     private final PublicLinks links;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
-    AccessTokens(SigningKeys signingKeys, Clock clock, IdentityProperties properties, PublicLinks links) {
+    JwtAccessTokens(SigningKeys signingKeys, Clock clock, IdentityProperties properties, PublicLinks links) {
         this.signingKeys = signingKeys;
         this.clock = clock;
         this.properties = properties;
         this.links = links;
     }
 
+    @Override
     public IssuedAccessToken issue(String sessionId, String accountRef) {
         Instant now = clock.instant();
         Duration lifetime = properties.getJwt().getAccessTokenLifetime();
@@ -74,6 +76,7 @@ public class AccessTokens {
      * The token's claims if it is ours, untampered, unexpired and meant for us; empty otherwise. The
      * session behind it is checked by the caller on every request; only the signature check is cached.
      */
+    @Override
     public Optional<AccessTokenClaims> verify(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
@@ -142,11 +145,6 @@ public class AccessTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public record IssuedAccessToken(String token, long expiresInSeconds) {
-    }
-
-    public record AccessTokenClaims(String sessionId, String accountRef) {
-    }
 
     private record Verified(AccessTokenClaims claims, Instant expiresAt) {
     }

@@ -1,0 +1,18 @@
+package org.identityledger.command.port;
+
+import java.util.Optional;
+
+/** Short-lived signed access tokens for native and partner clients. */
+public interface AccessTokens {
+
+    IssuedAccessToken issue(String sessionId, String accountRef);
+
+    /** The token's claims if it is ours, untampered, unexpired and meant for us; empty otherwise. */
+    Optional<AccessTokenClaims> verify(String token);
+
+    record IssuedAccessToken(String token, long expiresInSeconds) {
+    }
+
+    record AccessTokenClaims(String sessionId, String accountRef) {
+    }
+}
