@@ -10,7 +10,20 @@ import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
 import org.identityledger.events.account.PasswordChangedEvent;
 import org.identityledger.events.account.PasswordResetRequestedEvent;
+import org.identityledger.events.account.SellerCapabilityActivatedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
+import org.identityledger.events.business.BusinessCreatedEvent;
+import org.identityledger.events.business.BusinessInvitationIssuedEvent;
+import org.identityledger.events.business.BusinessInvitationRevokedEvent;
+import org.identityledger.events.business.BusinessMemberJoinedEvent;
+import org.identityledger.events.business.BusinessMemberRemovedEvent;
+import org.identityledger.events.business.BusinessMemberRoleChangedEvent;
+import org.identityledger.events.business.BusinessReinstatedEvent;
+import org.identityledger.events.business.BusinessRole;
+import org.identityledger.events.business.BusinessSuspendedEvent;
+import org.identityledger.events.staff.StaffRole;
+import org.identityledger.events.staff.StaffRoleGrantedEvent;
+import org.identityledger.events.staff.StaffRoleRevokedEvent;
 import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionRevocationReason;
@@ -55,7 +68,19 @@ class EventGoldenJsonTest {
                 new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT),
                 new RefreshTokenRotatedEvent("ses_1", "acc_1", "ab".repeat(32), "cd".repeat(32), 1, AT),
                 new PasswordResetRequestedEvent("acc_1", "ef".repeat(32), AT, AT.plus(Duration.ofMinutes(30)), "/"),
-                new PasswordChangedEvent("acc_1", "ef".repeat(32), AT));
+                new PasswordChangedEvent("acc_1", "ef".repeat(32), AT),
+                new SellerCapabilityActivatedEvent("acc_1", AT),
+                new BusinessCreatedEvent("biz_1", "ada-motors", "Ada Motors", "acc_1", AT),
+                new BusinessInvitationIssuedEvent("biz_1", "inv_1", "bob@example.com", BusinessRole.ADMIN, "ab".repeat(32),
+                        "acc_1", AT, AT.plus(Duration.ofDays(7))),
+                new BusinessInvitationRevokedEvent("biz_1", "inv_1", "acc_1", AT),
+                new BusinessMemberJoinedEvent("biz_1", "inv_1", "acc_2", BusinessRole.ADMIN, "ab".repeat(32), AT),
+                new BusinessMemberRoleChangedEvent("biz_1", "acc_2", BusinessRole.ADMIN, BusinessRole.MEMBER, "acc_1", AT),
+                new BusinessMemberRemovedEvent("biz_1", "acc_2", "acc_1", AT),
+                new BusinessSuspendedEvent("biz_1", "acc_9", "fraud report", AT),
+                new BusinessReinstatedEvent("biz_1", "acc_9", "cleared", AT),
+                new StaffRoleGrantedEvent("acc_9", StaffRole.ADMIN, "bootstrap", AT),
+                new StaffRoleRevokedEvent("acc_8", StaffRole.AUDITOR, "acc_9", AT));
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import org.identityledger.events.account.AccountSuspendedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
 import org.identityledger.events.account.PasswordChangedEvent;
 import org.identityledger.events.account.PasswordResetRequestedEvent;
+import org.identityledger.events.account.SellerCapabilityActivatedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
 
 import java.time.Clock;
@@ -35,6 +36,7 @@ public class Account {
     private String displayName;
     private AccountState state;
     private boolean emailVerified;
+    private boolean seller;
     private final OneTimeTokens verificationTokens = new OneTimeTokens();
     private final OneTimeTokens resetTokens = new OneTimeTokens();
 
@@ -103,6 +105,23 @@ public class Account {
         credentials.replace(accountRef, command.newPasswordHash(), now);
         apply(new PasswordChangedEvent(accountRef, command.tokenHash(), now));
         outbox.enqueue(AccountMail.passwordChanged(accountRef, email));
+    }
+
+    /** Selling needs a proven email address and an account in good standing; activating twice changes nothing. */
+    @CommandHandler
+    public void handle(ActivateSellerCapabilityCommand command, Clock clock) {
+        if (state == AccountState.SUSPENDED) {
+            throw new AccountSuspendedException();
+        }
+        if (state == AccountState.DEACTIVATED) {
+            throw new AccountDeactivatedException();
+        }
+        if (!emailVerified) {
+            throw new EmailNotVerifiedException();
+        }
+        if (!seller) {
+            apply(new SellerCapabilityActivatedEvent(accountRef, clock.instant()));
+        }
     }
 
     @CommandHandler
@@ -195,5 +214,10 @@ public class Account {
     @EventSourcingHandler
     void on(AccountDeactivatedEvent event) {
         state = AccountState.DEACTIVATED;
+    }
+
+    @EventSourcingHandler
+    void on(SellerCapabilityActivatedEvent event) {
+        seller = true;
     }
 }

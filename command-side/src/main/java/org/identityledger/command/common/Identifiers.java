@@ -9,4 +9,8 @@ public interface Identifiers {
     String newAccountRef();
 
     String newSessionId();
+
+    String newBusinessId();
+
+    String newInvitationId();
 }

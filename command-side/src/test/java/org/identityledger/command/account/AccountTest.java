@@ -280,4 +280,33 @@ class AccountTest {
                 .expectNoEvents()
                 .expectException(IllegalAccountTransitionException.class);
     }
+
+    @Test
+    void sellerNeedsAVerifiedEmail() {
+        fixture.given(registered())
+                .when(new ActivateSellerCapabilityCommand(ACCOUNT))
+                .expectNoEvents()
+                .expectException(EmailNotVerifiedException.class);
+    }
+
+    @Test
+    void aVerifiedAccountMayStartSellingOnce() {
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(30)))
+                .when(new ActivateSellerCapabilityCommand(ACCOUNT))
+                .expectEvents(new org.identityledger.events.account.SellerCapabilityActivatedEvent(ACCOUNT, NOW));
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(30)),
+                        new org.identityledger.events.account.SellerCapabilityActivatedEvent(ACCOUNT, NOW.minusSeconds(10)))
+                .when(new ActivateSellerCapabilityCommand(ACCOUNT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedAccountCannotStartSelling() {
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(30)),
+                        new org.identityledger.events.account.AccountSuspendedEvent(ACCOUNT, "abuse", NOW.minusSeconds(5)))
+                .when(new ActivateSellerCapabilityCommand(ACCOUNT))
+                .expectNoEvents()
+                .expectException(AccountSuspendedException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package org.identityledger.infrastructure.config;
 
 import org.identityledger.command.account.TokenLifetimes;
+import org.identityledger.command.business.InvitationLifetime;
 import org.identityledger.command.session.SessionSettings;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -29,6 +30,11 @@ public class DomainConfiguration {
     public TokenLifetimes tokenLifetimes(IdentityProperties properties) {
         return new TokenLifetimes(properties.getVerification().getTokenLifetime(),
                 properties.getPasswordReset().getTokenLifetime());
+    }
+
+    @Bean
+    public InvitationLifetime invitationLifetime(IdentityProperties properties) {
+        return new InvitationLifetime(properties.getBusiness().getInvitationLifetime());
     }
 
     @Bean

@@ -46,6 +46,8 @@ public class IdentityProperties {
     @Valid
     private final PasswordReset passwordReset = new PasswordReset();
     @Valid
+    private final Business business = new Business();
+    @Valid
     private final Jwt jwt = new Jwt();
     @Valid
     private final Http http = new Http();
@@ -134,6 +136,26 @@ public class IdentityProperties {
 
     public PasswordReset getPasswordReset() {
         return passwordReset;
+    }
+
+    public Business getBusiness() {
+        return business;
+    }
+
+    public static class Business {
+        /** How long an invitation to a business team may be accepted. */
+        @DurationMin(hours = 1)
+        @DurationMax(days = 90)
+        @NotNull
+        private Duration invitationLifetime = Duration.ofDays(7);
+
+        public Duration getInvitationLifetime() {
+            return invitationLifetime;
+        }
+
+        public void setInvitationLifetime(Duration invitationLifetime) {
+            this.invitationLifetime = invitationLifetime;
+        }
     }
 
     public Jwt getJwt() {

@@ -24,6 +24,16 @@ public class RandomIdentifiers implements Identifiers {
         return "ses_" + randomPart();
     }
 
+    @Override
+    public String newBusinessId() {
+        return "biz_" + randomPart();
+    }
+
+    @Override
+    public String newInvitationId() {
+        return "inv_" + randomPart();
+    }
+
     private String randomPart() {
         byte[] bytes = Randomness.bytes(ID_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

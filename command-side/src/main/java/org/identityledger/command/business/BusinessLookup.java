@@ -1,0 +1,22 @@
+package org.identityledger.command.business;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Reads the business lookups: which business an invitation token belongs to. */
+@Component
+public class BusinessLookup {
+
+    private final JdbcTemplate jdbc;
+
+    public BusinessLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> businessOfInvitation(String tokenHash) {
+        return jdbc.queryForList("SELECT business_id FROM business_invitation_lookup WHERE token_hash = ?", String.class, tokenHash)
+                .stream().findFirst();
+    }
+}

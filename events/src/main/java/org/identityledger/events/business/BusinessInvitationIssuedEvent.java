@@ -1,0 +1,19 @@
+package org.identityledger.events.business;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.identityledger.events.CredentialData;
+import org.identityledger.events.PersonalData;
+
+/** Someone was invited to a business by email; only the SHA-256 of the one-time token is kept. */
+@Revision("1")
+public record BusinessInvitationIssuedEvent(
+        String businessId,
+        String invitationId,
+        @PersonalData String email,
+        BusinessRole role,
+        @CredentialData String tokenHash,
+        String actorRef,
+        Instant issuedAt,
+        Instant expiresAt) {
+}
