@@ -37,7 +37,7 @@ public class RefreshService {
         RefreshResult result = CommandRetry.sendAndWait(commandGateway,
                 new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
         return switch (result.outcome()) {
-            case ROTATED -> new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), result.sessionExpiresAt());
+            case ROTATED -> new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), result.sessionExpiresAt(), result.scope());
             case REUSED -> throw new RefreshTokenReusedException();
             case EXPIRED, REVOKED -> throw new RefreshTokenInvalidException();
         };

@@ -71,23 +71,23 @@ public class Session {
     public RefreshResult handle(RefreshSessionCommand command, Clock clock) {
         Instant now = clock.instant();
         if (transport != SessionTransport.NATIVE) {
-            return new RefreshResult(RefreshOutcome.REVOKED, expiresAt);
+            return new RefreshResult(RefreshOutcome.REVOKED, expiresAt, scope());
         }
         if (!command.presentedTokenHash().equals(currentRefreshHash)) {
             if (!revoked) {
                 apply(new SessionRevokedEvent(sessionId, accountRef, SessionRevocationReason.REFRESH_TOKEN_REUSED, now));
             }
-            return new RefreshResult(RefreshOutcome.REUSED, expiresAt);
+            return new RefreshResult(RefreshOutcome.REUSED, expiresAt, scope());
         }
         if (revoked) {
-            return new RefreshResult(RefreshOutcome.REVOKED, expiresAt);
+            return new RefreshResult(RefreshOutcome.REVOKED, expiresAt, scope());
         }
         if (!SessionLiveness.isLiveAt(now, expiresAt, lastActivity, idleTimeout)) {
-            return new RefreshResult(RefreshOutcome.EXPIRED, expiresAt);
+            return new RefreshResult(RefreshOutcome.EXPIRED, expiresAt, scope());
         }
         apply(new RefreshTokenRotatedEvent(sessionId, accountRef, currentRefreshHash, command.newTokenHash(),
                 generation + 1, now));
-        return new RefreshResult(RefreshOutcome.ROTATED, expiresAt);
+        return new RefreshResult(RefreshOutcome.ROTATED, expiresAt, scope());
     }
 
     /**
@@ -107,6 +107,12 @@ public class Session {
             return;
         }
         apply(new SessionRevokedEvent(sessionId, accountRef, command.reason(), clock.instant()));
+    }
+
+    /** Sessions started before contexts existed were customer sessions (their upcast events say so). */
+    private SessionScope scope() {
+        return context == null || context == SessionContext.CUSTOMER ? SessionScope.customer()
+                : context == SessionContext.STAFF ? SessionScope.staff() : SessionScope.business(businessId);
     }
 
     @EventSourcingHandler

@@ -30,9 +30,10 @@ public class SessionLookupProjection {
 
     @EventHandler
     void on(SessionStartedEvent event) {
-        jdbc.update("INSERT INTO session_lookup (session_id, account_ref, transport, revoked, started_at, expires_at)"
-                        + " VALUES (?, ?, ?, false, ?, ?)", event.sessionId(), event.accountRef(), event.transport().wireName(),
-                Timestamp.from(event.startedAt()), Timestamp.from(event.expiresAt()));
+        jdbc.update("INSERT INTO session_lookup (session_id, account_ref, transport, revoked, started_at, expires_at,"
+                        + " context, business_id) VALUES (?, ?, ?, false, ?, ?, ?, ?)", event.sessionId(), event.accountRef(),
+                event.transport().wireName(), Timestamp.from(event.startedAt()), Timestamp.from(event.expiresAt()),
+                event.context().wireName(), event.businessId());
         if (event.transport() == SessionTransport.NATIVE) {
             rememberRefreshToken(event.secretHash(), event.sessionId(), event.accountRef());
         }

@@ -90,6 +90,6 @@ public class SignInService {
         Instant expiresAt = now.plus(absoluteLifetime);
         CommandRetry.sendAndWait(commandGateway, new StartSessionCommand(sessionId, account.accountRef(),
                 account.credentialVersion(), transport, secret.hash(), deviceName, now, expiresAt, idleTimeout, scope));
-        return new SignedInSession(sessionId, account.accountRef(), secret.raw(), expiresAt);
+        return new SignedInSession(sessionId, account.accountRef(), secret.raw(), expiresAt, scope);
     }
 }

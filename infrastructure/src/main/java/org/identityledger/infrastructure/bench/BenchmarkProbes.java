@@ -150,7 +150,7 @@ public class BenchmarkProbes {
                         if (browser) {
                             cookies.add(secret.raw());
                         } else {
-                            bearers.add(accessTokens.issue(sessionId, accountRef).token());
+                            bearers.add(accessTokens.issue(sessionId, accountRef, "customer", null).token());
                             refreshTokens.add(secret.raw());
                         }
                     }

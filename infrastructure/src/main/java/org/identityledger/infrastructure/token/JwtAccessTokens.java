@@ -50,11 +50,11 @@ public class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public IssuedAccessToken issue(String sessionId, String accountRef) {
+    public IssuedAccessToken issue(String sessionId, String accountRef, String context, String businessId) {
         Instant now = clock.instant();
         Duration lifetime = properties.getJwt().getAccessTokenLifetime();
         ECKey key = signingKeys.current();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .subject(accountRef)
                 .audience(properties.getJwt().getAudience())
@@ -62,7 +62,11 @@ public class JwtAccessTokens implements AccessTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(randomId())
                 .claim("sid", sessionId)
-                .build();
+                .claim("ctx", context);
+        if (businessId != null) {
+            builder.claim("bid", businessId);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(TYPE).build(), claims);
         try {
             jwt.sign(signingKeys.signer());

@@ -12,8 +12,11 @@ import org.identityledger.web.validation.PlainText;
  * POST /v1/auth/native/login. {@code deviceToken}: what an earlier successful sign-in on this device
  * answered, so that guesses from elsewhere cannot throttle this device's sign-in.
  */
+@SignInContext
 record NativeLoginBody(@NotBlank @Size(max = InputLimits.EMAIL) @MailAddress String email,
                        @NotEmpty @Size(max = InputLimits.PASSWORD) String password,
                        @MaxCodePoints(InputLimits.NAME) @PlainText String deviceName,
-                       @Size(max = InputLimits.DEVICE_TOKEN) String deviceToken) {
+                       @Size(max = InputLimits.DEVICE_TOKEN) String deviceToken,
+                       String context,
+                       String businessId) implements SignInContext.Requested {
 }

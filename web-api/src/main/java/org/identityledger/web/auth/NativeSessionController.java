@@ -60,9 +60,8 @@ class NativeSessionController {
         String deviceName = RequestValues.optionalText(body.deviceName());
         String deviceToken = RequestValues.optionalSecret(body.deviceToken());
         SignedInSession session = abuseGuard.login(request, email, deviceToken,
-                () -> signInService.signInNatively(email, password, deviceName));
-        return answer(session.sessionId(), session.accountRef(), session.secret(), session.expiresAt(),
-                abuseGuard.nativeDeviceTokenAfterLogin(email, deviceToken));
+                () -> signInService.signInNatively(email, password, deviceName, body.scope()));
+        return answer(session, abuseGuard.nativeDeviceTokenAfterLogin(email, deviceToken));
     }
 
     @PostMapping(path = "/v1/auth/native/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +72,7 @@ class NativeSessionController {
             throw new RefreshTokenInvalidException();
         }
         SignedInSession rotated = refreshService.refresh(refreshToken);
-        return answer(rotated.sessionId(), rotated.accountRef(), rotated.secret(), rotated.expiresAt(), null);
+        return answer(rotated, null);
     }
 
     @PostMapping("/v1/auth/native/logout")
@@ -83,12 +82,14 @@ class NativeSessionController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<NativeTokensAnswer> answer(String sessionId, String accountRef, String refreshToken,
-                                                      Instant sessionExpiresAt, String deviceToken) {
-        AccessTokens.IssuedAccessToken accessToken = accessTokens.issue(sessionId, accountRef);
-        long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), sessionExpiresAt).toSeconds());
+    private ResponseEntity<NativeTokensAnswer> answer(SignedInSession session, String deviceToken) {
+        String context = session.scope().context().wireName();
+        AccessTokens.IssuedAccessToken accessToken = accessTokens.issue(session.sessionId(), session.accountRef(), context,
+                session.scope().businessId());
+        long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new NativeTokensAnswer(accessToken.token(), "Bearer", accessToken.expiresInSeconds(), refreshToken,
-                        refreshExpiresIn, sessionId, accountRef, deviceToken));
+                .body(new NativeTokensAnswer(accessToken.token(), "Bearer", accessToken.expiresInSeconds(), session.secret(),
+                        refreshExpiresIn, session.sessionId(), session.accountRef(), deviceToken, context,
+                        session.scope().businessId()));
     }
 }

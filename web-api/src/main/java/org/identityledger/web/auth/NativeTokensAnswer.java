@@ -5,5 +5,6 @@ package org.identityledger.web.auth;
  * the next sign-in (null on refresh).
  */
 record NativeTokensAnswer(String accessToken, String tokenType, long expiresIn, String refreshToken,
-                          long refreshExpiresIn, String sessionId, String accountRef, String deviceToken) {
+                          long refreshExpiresIn, String sessionId, String accountRef, String deviceToken, String context,
+                          String businessId) {
 }

@@ -1,6 +1,5 @@
 package org.identityledger.web.auth;
 
-import org.identityledger.events.session.SessionContext;
 import org.identityledger.web.validation.RequestValues;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +61,7 @@ class SessionController {
         String email = RequestValues.mailAddress(body.email());
         String password = body.password();
         SignedInSession session = abuseGuard.login(request, email, null,
-                () -> signInService.signInWithPassword(email, password, deviceNameOf(request)));
+                () -> signInService.signInWithPassword(email, password, deviceNameOf(request), body.scope()));
         AccountSummary account = accounts.find(session.accountRef());
         Duration cookieLifetime = Duration.between(clock.instant(), session.expiresAt());
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().cacheControl(CacheControl.noStore());
@@ -71,11 +70,12 @@ class SessionController {
         // A new CSRF token with the new session: one planted or read before sign-in is dead now.
         String csrfToken = csrfTokens.fresh();
         return answer
-                .header(HttpHeaders.SET_COOKIE, cookies.sessionCookie(session.secret(), cookieLifetime).toString())
+                .header(HttpHeaders.SET_COOKIE, cookies.sessionCookie(session.scope().context(), session.secret(), cookieLifetime).toString())
                 .header(HttpHeaders.SET_COOKIE, csrfTokens.cookie(csrfToken).toString())
                 .header(CsrfInterceptor.HEADER_NAME, csrfToken)
                 .body(new LoginAnswer(account.accountRef(), account.state(), account.emailVerified(),
-                        new SessionBody(session.sessionId(), "browser", session.expiresAt(), SessionContext.CUSTOMER.wireName(), null)));
+                        new SessionBody(session.sessionId(), "browser", session.expiresAt(), session.scope().context().wireName(),
+                                session.scope().businessId())));
     }
 
     @PostMapping("/v1/auth/logout")

@@ -54,7 +54,7 @@ class ContractDescription implements OpenApiCustomizer {
                     413, List.of("PAYLOAD_TOO_LARGE"), 429, List.of("RATE_LIMITED"))),
             route("POST", "/v1/auth/login", 200, Access.BROWSER_WRITE, Map.of(
                     400, BODY, 401, List.of("INVALID_CREDENTIALS"),
-                    403, List.of("ACCOUNT_SUSPENDED", "ACCOUNT_DEACTIVATED"), 429, List.of("RATE_LIMITED"))),
+                    403, List.of("ACCOUNT_SUSPENDED", "ACCOUNT_DEACTIVATED", "FORBIDDEN"), 429, List.of("RATE_LIMITED"))),
             route("POST", "/v1/auth/logout", 204, Access.SESSION_WRITE, Map.of()),
             route("GET", "/v1/auth/me", 200, Access.SESSION, Map.of(401, List.of("UNAUTHENTICATED"))),
             route("POST", "/v1/auth/email/verify", 200, Access.BROWSER_WRITE, Map.of(
@@ -69,7 +69,7 @@ class ContractDescription implements OpenApiCustomizer {
                     409, List.of("TOKEN_ALREADY_USED"), 410, List.of("TOKEN_EXPIRED"), 429, List.of("RATE_LIMITED"))),
             route("POST", "/v1/auth/native/login", 200, Access.PUBLIC, Map.of(
                     400, BODY, 401, List.of("INVALID_CREDENTIALS"),
-                    403, List.of("ACCOUNT_SUSPENDED", "ACCOUNT_DEACTIVATED"), 429, List.of("RATE_LIMITED"))),
+                    403, List.of("ACCOUNT_SUSPENDED", "ACCOUNT_DEACTIVATED", "FORBIDDEN"), 429, List.of("RATE_LIMITED"))),
             route("POST", "/v1/auth/native/refresh", 200, Access.PUBLIC, Map.of(
                     400, BODY, 401, List.of("REFRESH_TOKEN_REUSED", "REFRESH_TOKEN_INVALID"), 429, List.of("RATE_LIMITED"))),
             route("POST", "/v1/auth/native/logout", 204, Access.BEARER, Map.of(401, List.of("UNAUTHENTICATED"))),
