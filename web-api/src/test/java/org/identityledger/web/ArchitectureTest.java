@@ -147,6 +147,15 @@ class ArchitectureTest {
                                 && !type.getPackageName().startsWith("org.identityledger.infrastructure.config")));
     }
 
+    /** No path to a staff grant but the roster's: an admin's grant or the bootstrap, both decided there. */
+    @Test
+    void onlyTheStaffRosterGrantsStaffRoles() {
+        noClasses().that().doNotHaveFullyQualifiedName(org.identityledger.command.staff.StaffRoster.class.getName())
+                .should().callConstructor(org.identityledger.events.staff.StaffRoleGrantedEvent.class, String.class,
+                        org.identityledger.events.staff.StaffRole.class, String.class, Instant.class)
+                .check(ledger);
+    }
+
     @Test
     void theDomainTakesTimeAndIdsFromInjectedSources() {
         noClasses().that().resideInAPackage("org.identityledger.command..")

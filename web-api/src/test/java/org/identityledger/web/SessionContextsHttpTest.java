@@ -59,6 +59,7 @@ class SessionContextsHttpTest extends IntegrationTest {
         HttpAnswer login = nativeLogIn(email, ",\"context\":\"staff\"");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.text("context")).isEqualTo("staff");
+        assertThat(login.json().path("refresh_expires_in").asLong()).as("staff sessions are shorter-lived").isLessThanOrEqualTo(4 * 3600);
         Browser staff = browser().bearer(login.text("access_token"));
 
         staff.get("/v1/auth/sessions").assertProblem(403, "CONTEXT_MISMATCH");

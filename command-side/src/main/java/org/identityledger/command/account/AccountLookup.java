@@ -28,6 +28,23 @@ public class AccountLookup {
                 normalizedEmail).stream().findFirst();
     }
 
+    /** Whether the account has proven its email address (false for an unknown account). */
+    public boolean hasVerifiedEmail(String accountRef) {
+        return jdbc.queryForList("SELECT email_verified FROM account_lookup WHERE account_ref = ?", Boolean.class, accountRef)
+                .stream().findFirst().orElse(false);
+    }
+
+    public Optional<String> normalizedEmailOf(String accountRef) {
+        return jdbc.queryForList("SELECT email_normalized FROM account_lookup WHERE account_ref = ?", String.class, accountRef)
+                .stream().findFirst();
+    }
+
+    /** The account with this (normalised) address, if it has verified it. */
+    public Optional<String> verifiedAccountWithEmail(String normalizedEmail) {
+        return jdbc.queryForList("SELECT account_ref FROM account_lookup WHERE email_normalized = ? AND email_verified",
+                String.class, normalizedEmail).stream().findFirst();
+    }
+
     public Optional<IssuedToken> verificationToken(String tokenHash) {
         return issuedToken("verification_token_lookup", tokenHash);
     }

@@ -10,6 +10,7 @@ import org.identityledger.command.common.CommandRetry;
 import org.identityledger.command.common.Identifiers;
 import org.identityledger.command.common.PasswordHasher;
 import org.identityledger.command.common.Secrets;
+import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionTransport;
 import org.springframework.stereotype.Service;
 
@@ -83,6 +84,10 @@ public class SignInService {
 
     private SignedInSession start(AccountCredential account, SessionTransport transport, String deviceName,
                                   Duration absoluteLifetime, Duration idleTimeout, SessionScope scope) {
+        if (scope.context() == SessionContext.STAFF) {
+            absoluteLifetime = settings.staffAbsoluteLifetime();
+            idleTimeout = settings.staffIdleTimeout();
+        }
         Secrets.IssuedSecret secret = secrets.issue();
         String sessionId = identifiers.newSessionId();
         // Whole milliseconds: what the client is told must equal what PostgreSQL stores.

@@ -2,6 +2,7 @@ package org.identityledger.infrastructure.config;
 
 import org.identityledger.command.account.TokenLifetimes;
 import org.identityledger.command.business.InvitationLifetime;
+import org.identityledger.command.staff.StaffBootstrap;
 import org.identityledger.command.session.SessionSettings;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -41,7 +42,13 @@ public class DomainConfiguration {
     public SessionSettings sessionSettings(IdentityProperties properties) {
         IdentityProperties.Session session = properties.getSession();
         return new SessionSettings(session.getBrowserAbsoluteLifetime(), session.getBrowserIdleTimeout(),
-                session.getNativeAbsoluteLifetime(), session.getNativeIdleTimeout(), session.getMaxLivePerAccount());
+                session.getNativeAbsoluteLifetime(), session.getNativeIdleTimeout(), session.getMaxLivePerAccount(),
+                properties.getStaff().getSessionAbsoluteLifetime(), properties.getStaff().getSessionIdleTimeout());
+    }
+
+    @Bean
+    public StaffBootstrap staffBootstrap(IdentityProperties properties) {
+        return StaffBootstrap.of(properties.getStaff().getBootstrapAdminEmail());
     }
 
     /**

@@ -48,6 +48,8 @@ public class IdentityProperties {
     @Valid
     private final Business business = new Business();
     @Valid
+    private final Staff staff = new Staff();
+    @Valid
     private final Jwt jwt = new Jwt();
     @Valid
     private final Http http = new Http();
@@ -140,6 +142,48 @@ public class IdentityProperties {
 
     public Business getBusiness() {
         return business;
+    }
+
+    public Staff getStaff() {
+        return staff;
+    }
+
+    public static class Staff {
+        /** While no account holds admin, the account with this email becomes admin once its email is verified. */
+        private String bootstrapAdminEmail;
+        /** Staff act on other people's accounts: their sessions end sooner than customers' (browser and native alike). */
+        @DurationMin(minutes = 1)
+        @DurationMax(hours = 24)
+        @NotNull
+        private Duration sessionAbsoluteLifetime = Duration.ofHours(4);
+        @DurationMin(minutes = 1)
+        @DurationMax(hours = 24)
+        @NotNull
+        private Duration sessionIdleTimeout = Duration.ofMinutes(15);
+
+        public String getBootstrapAdminEmail() {
+            return bootstrapAdminEmail;
+        }
+
+        public void setBootstrapAdminEmail(String bootstrapAdminEmail) {
+            this.bootstrapAdminEmail = bootstrapAdminEmail;
+        }
+
+        public Duration getSessionAbsoluteLifetime() {
+            return sessionAbsoluteLifetime;
+        }
+
+        public void setSessionAbsoluteLifetime(Duration sessionAbsoluteLifetime) {
+            this.sessionAbsoluteLifetime = sessionAbsoluteLifetime;
+        }
+
+        public Duration getSessionIdleTimeout() {
+            return sessionIdleTimeout;
+        }
+
+        public void setSessionIdleTimeout(Duration sessionIdleTimeout) {
+            this.sessionIdleTimeout = sessionIdleTimeout;
+        }
     }
 
     public static class Business {

@@ -1,11 +1,14 @@
 package org.identityledger.query.account;
 
-import org.identityledger.events.account.AccountState;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 @Component
@@ -17,25 +20,42 @@ public class AccountQueryHandler {
         this.jdbc = jdbc;
     }
 
-    /** On every /me: one primary-key read, one round trip, no transaction. */
+    /**
+     * On every /me: one primary-key read and one round trip (memberships and staff roles come along
+     * as arrays), no transaction.
+     */
     @QueryHandler
     public AccountSummary handle(FindAccountQuery query) {
-        return jdbc.query("SELECT account_ref, email, display_name, state, email_verified FROM account_view WHERE account_ref = ?",
-                        (row, index) -> new AccountSummary(row.getString(1), row.getString(2), row.getString(3),
-                                row.getString(4), row.getBoolean(5), capabilitiesOf(row.getString(4))),
-                        query.accountRef())
+        return jdbc.query("SELECT a.account_ref, a.email, a.display_name, a.state, a.email_verified, a.seller,"
+                        + " ms.ids, ms.handles, ms.names, ms.roles, sg.roles"
+                        + " FROM account_view a"
+                        + " LEFT JOIN LATERAL (SELECT array_agg(m.business_id ORDER BY b.handle) ids, array_agg(b.handle ORDER BY b.handle) handles,"
+                        + " array_agg(b.name ORDER BY b.handle) names, array_agg(m.role ORDER BY b.handle) roles"
+                        + " FROM membership_view m JOIN business_view b ON b.business_id = m.business_id"
+                        + " WHERE m.account_ref = a.account_ref) ms ON true"
+                        + " LEFT JOIN LATERAL (SELECT array_agg(s.role ORDER BY s.role) roles FROM staff_grant_view s"
+                        + " WHERE s.account_ref = a.account_ref) sg ON true"
+                        + " WHERE a.account_ref = ?", AccountQueryHandler::summary, query.accountRef())
                 .stream().findFirst().orElse(null);
     }
 
-    /**
-     * Capabilities follow from the account state until memberships and grants exist: an unverified
-     * account may manage its own sessions and prove its email, nothing more.
-     */
-    private static List<String> capabilitiesOf(String state) {
-        return switch (AccountState.fromWireName(state)) {
-            case ACTIVE -> List.of("account:read", "sessions:manage");
-            case PENDING_VERIFICATION -> List.of("account:read", "sessions:manage", "email:verify");
-            default -> List.of();
-        };
+    private static AccountSummary summary(ResultSet row, int index) throws SQLException {
+        String[] ids = strings(row, 7);
+        String[] handles = strings(row, 8);
+        String[] names = strings(row, 9);
+        String[] roles = strings(row, 10);
+        List<Membership> memberships = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            memberships.add(new Membership(ids[i], handles[i], names[i], roles[i]));
+        }
+        // Everyone may buy; selling is a capability the person turns on.
+        List<String> capabilities = row.getBoolean(6) ? List.of("buyer", "seller") : List.of("buyer");
+        return new AccountSummary(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBoolean(5),
+                capabilities, memberships, List.of(strings(row, 11)));
+    }
+
+    private static String[] strings(ResultSet row, int column) throws SQLException {
+        Array array = row.getArray(column);
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

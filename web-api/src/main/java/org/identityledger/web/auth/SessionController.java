@@ -93,7 +93,8 @@ class SessionController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new MeAnswer(account.accountRef(), account.email(), account.displayName(), account.state(),
-                        account.emailVerified(), account.capabilities(), List.of(), List.of(), session.context().wireName(),
+                        account.emailVerified(), account.capabilities(), account.memberships(), account.staffRoles(),
+                        session.context().wireName(),
                         session.businessId(), SessionBody.of(session)));
     }
 

@@ -79,6 +79,11 @@ class ContractDescription implements OpenApiCustomizer {
                     401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("POST", "/v1/auth/sessions/revoke-others", 204, Access.SESSION_WRITE, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"))),
+            route("POST", "/v1/account/seller", 200, Access.SESSION_WRITE, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("EMAIL_NOT_VERIFIED", "ACCOUNT_SUSPENDED", "CONTEXT_MISMATCH"))),
+            route("POST", "/v1/account/businesses", 201, Access.SESSION_WRITE, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("EMAIL_NOT_VERIFIED", "CONTEXT_MISMATCH"),
+                    409, List.of("HANDLE_TAKEN"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

@@ -63,6 +63,13 @@ public class ProblemAdvice {
             Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
             Map.entry("CONTEXT_MISMATCH", HttpStatus.FORBIDDEN),
             Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
+            Map.entry("EMAIL_NOT_VERIFIED", HttpStatus.FORBIDDEN),
+            Map.entry("INVITATION_EMAIL_MISMATCH", HttpStatus.FORBIDDEN),
+            Map.entry("BUSINESS_SUSPENDED", HttpStatus.FORBIDDEN),
+            Map.entry("HANDLE_TAKEN", HttpStatus.CONFLICT),
+            Map.entry("LAST_OWNER", HttpStatus.CONFLICT),
+            Map.entry("LAST_ADMIN", HttpStatus.CONFLICT),
+            Map.entry("ALREADY_A_MEMBER", HttpStatus.CONFLICT),
             Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("REFRESH_TOKEN_REUSED", HttpStatus.UNAUTHORIZED),
             Map.entry("REFRESH_TOKEN_INVALID", HttpStatus.UNAUTHORIZED));
