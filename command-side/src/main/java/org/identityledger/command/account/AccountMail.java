@@ -20,7 +20,13 @@ public record AccountMail(
         EMAIL_VERIFICATION,
         PASSWORD_RESET,
         /** ASVS V6.3.7: the owner learns of a password change even if someone else made it. */
-        PASSWORD_CHANGED
+        PASSWORD_CHANGED,
+        /** An invitation to a business team; the address may not have an account yet. */
+        BUSINESS_INVITATION
+    }
+
+    public static AccountMail businessInvitation(String email, String rawToken, Instant expiresAt) {
+        return new AccountMail(Purpose.BUSINESS_INVITATION, null, email, null, rawToken, expiresAt, new LinkTarget("/", null));
     }
 
     public static AccountMail passwordChanged(String accountRef, String email) {

@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.identityledger.command.account.AccountMail;
+import org.identityledger.command.account.AccountMailOutbox;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.TokenAlreadyUsedException;
 import org.identityledger.command.account.TokenExpiredException;
@@ -56,7 +58,7 @@ public class Business {
     /** Owners invite any role; admins invite admins and members; members invite nobody. */
     @CommandHandler
     public IssuedInvitation handle(InviteMemberCommand command, Clock clock, Secrets secrets, Identifiers identifiers,
-                                   InvitationLifetime lifetime) {
+                                   InvitationLifetime lifetime, AccountMailOutbox outbox) {
         requireActive();
         BusinessRole actor = roleOf(command.actorRef());
         if (actor == BusinessRole.MEMBER || command.role() == BusinessRole.OWNER && actor != BusinessRole.OWNER) {
@@ -68,6 +70,8 @@ public class Business {
         Instant expiresAt = now.plus(lifetime.value());
         apply(new BusinessInvitationIssuedEvent(businessId, invitationId, command.email(), command.role(), token.hash(),
                 command.actorRef(), now, expiresAt));
+        // The raw token goes to the outbox row (deleted on delivery) and to the in-process caller, never further.
+        outbox.enqueue(AccountMail.businessInvitation(command.email(), token.raw(), expiresAt));
         return new IssuedInvitation(invitationId, token.raw(), expiresAt);
     }
 
@@ -87,7 +91,8 @@ public class Business {
             throw new TokenExpiredException();
         }
         requireActive();
-        if (!EmailAddress.normalize(command.accountEmail()).equals(EmailAddress.normalize(invitation.email()))) {
+        if (command.accountEmail() == null || command.accountEmail().isEmpty()
+                || !EmailAddress.normalize(command.accountEmail()).equals(EmailAddress.normalize(invitation.email()))) {
             throw new InvitationEmailMismatchException();
         }
         if (members.containsKey(command.accountRef())) {

@@ -15,6 +15,11 @@ public class BusinessLookup {
         this.jdbc = jdbc;
     }
 
+    public Optional<String> handleOf(String businessId) {
+        return jdbc.queryForList("SELECT handle_normalized FROM business_handle_lookup WHERE business_id = ?", String.class, businessId)
+                .stream().findFirst();
+    }
+
     public Optional<String> businessOfInvitation(String tokenHash) {
         return jdbc.queryForList("SELECT business_id FROM business_invitation_lookup WHERE token_hash = ?", String.class, tokenHash)
                 .stream().findFirst();

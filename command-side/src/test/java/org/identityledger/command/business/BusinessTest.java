@@ -73,6 +73,7 @@ class BusinessTest {
             }
         });
         fixture.registerInjectableResource(new InvitationLifetime(Duration.ofDays(7)));
+        fixture.registerInjectableResource((org.identityledger.command.account.AccountMailOutbox) mail -> { });
     }
 
     private static BusinessCreatedEvent created() {

@@ -66,6 +66,9 @@ class AccountMailWriter implements AccountMailOutbox {
                         "Someone (hopefully you) asked to reset your password. Choose a new one here:",
                         "Choose a new password",
                         "If you did not ask for this, ignore this message; your password stays as it is.");
+                case BUSINESS_INVITATION -> new Template("/auth/accept-invitation", "You are invited to join a team",
+                        "You have been invited to join a business team. Sign in (or sign up with this address) and accept here:",
+                        "Accept the invitation", "If you do not know why you received this, ignore this message.");
                 case PASSWORD_CHANGED -> new Template(null, "Your password was changed",
                         "The password of your account was just changed, and every session was signed out.", null,
                         "If this was not you, reset your password at once and contact support.");

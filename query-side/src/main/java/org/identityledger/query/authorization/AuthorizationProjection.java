@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.identityledger.events.account.SellerCapabilityActivatedEvent;
 import org.identityledger.events.business.BusinessCreatedEvent;
+import org.identityledger.events.business.BusinessInvitationIssuedEvent;
+import org.identityledger.events.business.BusinessInvitationRevokedEvent;
 import org.identityledger.events.business.BusinessMemberJoinedEvent;
 import org.identityledger.events.business.BusinessMemberRemovedEvent;
 import org.identityledger.events.business.BusinessMemberRoleChangedEvent;
@@ -49,6 +51,19 @@ public class AuthorizationProjection {
     @EventHandler
     void on(BusinessMemberJoinedEvent event) {
         member(event.businessId(), event.accountRef(), event.role(), event.joinedAt());
+        jdbc.update("UPDATE invitation_view SET state = 'accepted' WHERE invitation_id = ?", event.invitationId());
+    }
+
+    @EventHandler
+    void on(BusinessInvitationIssuedEvent event) {
+        jdbc.update("INSERT INTO invitation_view (invitation_id, business_id, email, role, state, issued_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, 'open', ?, ?)", event.invitationId(), event.businessId(), event.email(),
+                event.role().wireName(), Timestamp.from(event.issuedAt()), Timestamp.from(event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(BusinessInvitationRevokedEvent event) {
+        jdbc.update("UPDATE invitation_view SET state = 'revoked' WHERE invitation_id = ?", event.invitationId());
     }
 
     @EventHandler

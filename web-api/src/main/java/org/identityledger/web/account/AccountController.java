@@ -8,6 +8,11 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.account.SellerService;
 import org.identityledger.command.business.BusinessHandle;
 import org.identityledger.command.business.BusinessService;
+import org.identityledger.command.business.TeamService;
+import org.identityledger.command.account.TokenInvalidException;
+import org.identityledger.command.common.Secrets;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.identityledger.query.account.AccountSummary;
 import org.identityledger.query.account.FindAccountQuery;
 import org.identityledger.query.session.LiveSession;
@@ -33,9 +38,11 @@ class AccountController {
     private final SellerService sellerService;
     private final BusinessService businessService;
     private final QueryGateway queryGateway;
+    private final TeamService teamService;
 
     AccountController(SessionResolver sessionResolver, SellerService sellerService, BusinessService businessService,
-                      QueryGateway queryGateway) {
+                      QueryGateway queryGateway, TeamService teamService) {
+        this.teamService = teamService;
         this.sessionResolver = sessionResolver;
         this.sellerService = sellerService;
         this.businessService = businessService;
@@ -58,7 +65,25 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new BusinessAnswer(businessId, body.handle(), name, "active", "owner"));
     }
 
+    /** The page at /auth/accept-invitation never consumes the token; this does, for the signed-in invitee. */
+    @PostMapping(path = "/v1/account/invitations/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AcceptedAnswer acceptInvitation(@Valid @RequestBody TokenBody body, HttpServletRequest request) {
+        LiveSession session = sessionResolver.require(request);
+        if (!Secrets.isWellFormed(body.token())) {
+            throw new TokenInvalidException();
+        }
+        TeamService.AcceptedInvitation accepted = teamService.accept(session.accountRef(), body.token());
+        return new AcceptedAnswer(accepted.businessId(), accepted.handle(), accepted.role().wireName());
+    }
+
     record CapabilitiesAnswer(List<String> capabilities) {
+    }
+
+    /** POST /v1/account/invitations/accept. */
+    record TokenBody(@NotEmpty @Size(max = InputLimits.TOKEN) String token) {
+    }
+
+    record AcceptedAnswer(String businessId, String handle, String role) {
     }
 
     /** POST /v1/account/businesses. */

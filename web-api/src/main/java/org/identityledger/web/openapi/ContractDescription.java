@@ -84,6 +84,26 @@ class ContractDescription implements OpenApiCustomizer {
             route("POST", "/v1/account/businesses", 201, Access.SESSION_WRITE, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("EMAIL_NOT_VERIFIED", "CONTEXT_MISMATCH"),
                     409, List.of("HANDLE_TAKEN"))),
+            route("POST", "/v1/account/invitations/accept", 200, Access.SESSION_WRITE, Map.of(
+                    400, list(BODY, "TOKEN_INVALID"), 401, List.of("UNAUTHENTICATED"),
+                    403, List.of("INVITATION_EMAIL_MISMATCH", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
+                    409, List.of("ALREADY_A_MEMBER", "TOKEN_ALREADY_USED"), 410, List.of("TOKEN_EXPIRED"))),
+            route("GET", "/v1/businesses/{business_id}/members", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+            route("POST", "/v1/businesses/{business_id}/invitations", 201, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
+                    404, List.of("NOT_FOUND"))),
+            route("GET", "/v1/businesses/{business_id}/invitations", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+            route("DELETE", "/v1/businesses/{business_id}/invitations/{invitation_id}", 204, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
+                    404, List.of("NOT_FOUND"))),
+            route("PUT", "/v1/businesses/{business_id}/members/{account_ref}", 200, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
+                    404, List.of("NOT_FOUND"), 409, List.of("LAST_OWNER"))),
+            route("DELETE", "/v1/businesses/{business_id}/members/{account_ref}", 204, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
+                    404, List.of("NOT_FOUND"), 409, List.of("LAST_OWNER"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

@@ -10,7 +10,9 @@ import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.query.session.SessionActivity;
+import org.identityledger.web.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -85,6 +87,12 @@ public class SessionResolver {
         LiveSession session = resolve(request).orElseThrow(UnauthenticatedException::new);
         if (!RouteFamily.of(Requests.routedPath(request)).admits(session.context())) {
             throw new ContextMismatchException();
+        }
+        // A business session acts for its own business only; another business's routes do not exist for it.
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables instanceof java.util.Map<?, ?> path && path.containsKey("business_id")
+                && !path.get("business_id").equals(session.businessId())) {
+            throw new NotFoundException("No such business.");
         }
         return session;
     }

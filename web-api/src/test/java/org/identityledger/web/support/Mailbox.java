@@ -57,6 +57,13 @@ public final class Mailbox {
         return newest(address, count, RESET_LINK, "reset");
     }
 
+    /** The token of the newest invitation link once at least {@code count} mails reached the address. */
+    public String awaitInvitationToken(String address, int count) {
+        return newest(address, count, INVITATION_LINK, "invitation").group(1);
+    }
+
+    private static final Pattern INVITATION_LINK = Pattern.compile("/auth/accept-invitation\\?token=([A-Za-z0-9_-]{43})");
+
     private Matcher newest(String address, int count, Pattern link, String kind) {
         awaitMessage(address, count);
         List<MimeMessage> messages = messagesTo(address);

@@ -1,0 +1,5 @@
+package org.identityledger.query.authorization;
+
+/** The team of a business: answers {@link TeamMembers}. */
+public record ListMembersQuery(String businessId) {
+}
