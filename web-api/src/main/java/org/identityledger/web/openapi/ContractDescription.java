@@ -104,6 +104,12 @@ class ContractDescription implements OpenApiCustomizer {
             route("DELETE", "/v1/businesses/{business_id}/members/{account_ref}", 204, Access.BEARER, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
                     404, List.of("NOT_FOUND"), 409, List.of("LAST_OWNER"))),
+            route("POST", "/v1/admin/staff-grants", 201, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
+                    404, List.of("ACCOUNT_NOT_FOUND"))),
+            route("DELETE", "/v1/admin/staff-grants/{account_ref}/{role}", 204, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"),
+                    409, List.of("LAST_ADMIN"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

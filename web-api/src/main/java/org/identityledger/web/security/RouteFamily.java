@@ -53,6 +53,20 @@ public enum RouteFamily {
         return CUSTOMER;
     }
 
+    /**
+     * The staff role a staff route needs beyond the staff context: the admin APIs and pages need
+     * {@code admin}, the audit APIs {@code auditor}.
+     */
+    public static Optional<String> requiredStaffRole(String routedPath) {
+        if (routedPath.startsWith("/v1/audit/")) {
+            return Optional.of("auditor");
+        }
+        if (routedPath.startsWith("/v1/admin/") || routedPath.startsWith("/admin/")) {
+            return Optional.of("admin");
+        }
+        return Optional.empty();
+    }
+
     /** The context whose cookie this route reads; empty when it reads no cookie at all. */
     public Optional<SessionContext> cookieContext() {
         return Optional.ofNullable(cookieContext);

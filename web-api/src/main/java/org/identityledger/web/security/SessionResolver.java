@@ -10,6 +10,7 @@ import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.query.session.SessionActivity;
+import org.identityledger.command.common.NotAllowedException;
 import org.identityledger.web.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerMapping;
@@ -81,13 +82,19 @@ public class SessionResolver {
 
     /**
      * The caller's live session, which must belong to the context of the route it calls: the one
-     * place where a session of another context is refused (403 CONTEXT_MISMATCH).
+     * place where a session of another context is refused (403 CONTEXT_MISMATCH), a staff session
+     * without the route's staff role too (403 FORBIDDEN), and a business session on another
+     * business's route (404). What a role may do inside a business is the Business aggregate's.
      */
     public LiveSession require(HttpServletRequest request) {
         LiveSession session = resolve(request).orElseThrow(UnauthenticatedException::new);
-        if (!RouteFamily.of(Requests.routedPath(request)).admits(session.context())) {
+        String routedPath = Requests.routedPath(request);
+        if (!RouteFamily.of(routedPath).admits(session.context())) {
             throw new ContextMismatchException();
         }
+        RouteFamily.requiredStaffRole(routedPath).filter(role -> !session.staffRoles().contains(role)).ifPresent(role -> {
+            throw new NotAllowedException();
+        });
         // A business session acts for its own business only; another business's routes do not exist for it.
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables instanceof java.util.Map<?, ?> path && path.containsKey("business_id")

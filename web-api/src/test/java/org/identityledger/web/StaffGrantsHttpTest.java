@@ -1,0 +1,67 @@
+package org.identityledger.web;
+
+import org.identityledger.command.staff.BootstrapAdminCommand;
+import org.identityledger.command.staff.GrantStaffRoleCommand;
+import org.identityledger.command.staff.StaffRoster;
+import org.identityledger.events.staff.StaffRole;
+import org.identityledger.web.support.Browser;
+import org.identityledger.web.support.HttpAnswer;
+import org.identityledger.web.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admins grant and revoke staff roles over HTTP; nobody else can, and a revocation acts at once. */
+class StaffGrantsHttpTest extends IntegrationTest {
+
+    private Browser staffSession(String email) {
+        HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\",\"context\":\"staff\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return browser().bearer(login.text("access_token"));
+    }
+
+    private String newAdmin() {
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
+        commandGateway.sendAndWait(admins.isEmpty() ? new BootstrapAdminCommand(StaffRoster.ID, accountRef)
+                : new GrantStaffRoleCommand(StaffRoster.ID, accountRef, StaffRole.ADMIN, admins.get(0)));
+        return email;
+    }
+
+    @Test
+    void anAdminGrantsAnAuditorWhoCannotGrantAndLosesTheSessionWithTheRole() {
+        Browser admin = staffSession(newAdmin());
+        String auditorEmail = uniqueEmail();
+        String auditor = signUpAndVerify(browser(), auditorEmail);
+
+        HttpAnswer granted = admin.postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + auditor + "\",\"role\":\"auditor\"}");
+        assertThat(granted.status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'actor_ref' FROM domain_event_entry"
+                        + " WHERE payload_type LIKE '%.StaffRoleGrantedEvent' AND convert_from(payload, 'UTF8')::jsonb ->> 'account_ref' = ?",
+                String.class, auditor)).isEqualTo(admin.get("/v1/auth/me").text("account_ref"));
+
+        Browser auditorSession = staffSession(auditorEmail);
+        auditorSession.postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + auditor + "\",\"role\":\"admin\"}")
+                .assertProblem(403, "FORBIDDEN");
+
+        assertThat(admin.send("DELETE", "/v1/admin/staff-grants/" + auditor + "/auditor", null, null).status()).isEqualTo(204);
+        auditorSession.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void customersAndUnknownAccountsGetNoGrant() {
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        Browser customer = browser().bearer(nativeLogIn(email).text("access_token"));
+
+        customer.postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + accountRef + "\",\"role\":\"admin\"}")
+                .assertProblem(403, "CONTEXT_MISMATCH");
+        staffSession(newAdmin()).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"acc_nobody\",\"role\":\"auditor\"}")
+                .assertProblem(404, "ACCOUNT_NOT_FOUND");
+        assertThat(jdbc.queryForList("SELECT role FROM staff_grant_lookup WHERE account_ref = ?", String.class, accountRef)).isEmpty();
+    }
+}
