@@ -110,6 +110,7 @@ class ContractDescription implements OpenApiCustomizer {
             route("DELETE", "/v1/admin/staff-grants/{account_ref}/{role}", 204, Access.BEARER, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"),
                     409, List.of("LAST_ADMIN"))),
+            route("POST", "/v1/authz/decisions", 200, Access.BEARER, Map.of(400, BODY, 401, List.of("UNAUTHENTICATED"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override
