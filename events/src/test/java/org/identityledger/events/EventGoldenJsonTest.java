@@ -33,6 +33,7 @@ import org.identityledger.events.session.SessionTransport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.identityledger.events.upcasting.AccountActorUpcaster;
 import org.identityledger.events.upcasting.PasswordHashRemovingUpcaster;
 import org.identityledger.events.upcasting.SessionContextUpcaster;
 
@@ -60,9 +61,9 @@ class EventGoldenJsonTest {
                 new AccountRegisteredEvent("acc_1", "ada@example.com", "Ada", AT),
                 new VerificationTokenIssuedEvent("acc_1", "ab".repeat(32), AT, AT.plus(Duration.ofHours(24)), "/welcome"),
                 new EmailVerifiedEvent("acc_1", "ab".repeat(32), AT),
-                new AccountSuspendedEvent("acc_1", "abuse report", AT),
-                new AccountReinstatedEvent("acc_1", AT),
-                new AccountDeactivatedEvent("acc_1", "closed by holder", AT),
+                new AccountSuspendedEvent("acc_1", "abuse report", "acc_staff", AT),
+                new AccountReinstatedEvent("acc_1", "cleared", "acc_staff", AT),
+                new AccountDeactivatedEvent("acc_1", "closed by holder", "acc_staff", AT),
                 new SessionStartedEvent("ses_1", "acc_1", SessionTransport.BROWSER, "cd".repeat(32), "Firefox", AT,
                         AT.plus(Duration.ofHours(12)), Duration.ofMinutes(30), SessionContext.BUSINESS, "biz_1"),
                 new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT),
@@ -123,5 +124,23 @@ class EventGoldenJsonTest {
         assertThat(read.sessionId()).isEqualTo("ses_1");
         assertThat(upcast.size()).isEqualTo(MAPPER.readTree(Files.readString(
                 Path.of("src/test/resources/golden/SessionStartedEvent.v2.json"))).size());
+    }
+
+    /** Revision 1 account state changes did not record the actor; revision 2 reads them as explicitly unrecorded. */
+    @ParameterizedTest
+    @ValueSource(strings = {"AccountSuspendedEvent", "AccountReinstatedEvent", "AccountDeactivatedEvent"})
+    void revisionOneStateChangesReadAsRevisionTwoWithAnUnrecordedActor(String type) throws Exception {
+        JsonNode revisionOne = MAPPER.readTree(Files.readString(Path.of("src/test/resources/golden", type + ".v1.json")));
+        JsonNode revisionTwo = MAPPER.readTree(Files.readString(Path.of("src/test/resources/golden", type + ".v2.json")));
+
+        JsonNode upcast = AccountActorUpcaster.withUnrecordedActor(revisionOne);
+
+        assertThat(upcast.get("actor_ref").isNull()).isTrue();
+        java.util.List<String> upcastFields = new java.util.ArrayList<>();
+        upcast.fieldNames().forEachRemaining(upcastFields::add);
+        java.util.List<String> currentFields = new java.util.ArrayList<>();
+        revisionTwo.fieldNames().forEachRemaining(currentFields::add);
+        assertThat(upcastFields).containsExactlyInAnyOrderElementsOf(currentFields);
+        MAPPER.treeToValue(upcast, Class.forName("org.identityledger.events.account." + type));
     }
 }

@@ -99,7 +99,7 @@ class CredentialBindingHttpTest extends IntegrationTest {
             Future<?> suspension = pool.submit(() -> {
                 start.await();
                 Thread.sleep(60);
-                return commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "race test"));
+                return commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "race test", "acc_staff"));
             });
             start.countDown();
             suspension.get(60, TimeUnit.SECONDS);
@@ -162,7 +162,7 @@ class CredentialBindingHttpTest extends IntegrationTest {
         String accountRef = signUp(browser(), email);
         browser().postJson("/v1/auth/password/reset-request", "{\"email\":\"" + email + "\"}");
         String resetToken = mailbox.awaitResetLink(email, 2).group(2);
-        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "under investigation"));
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "under investigation", "acc_staff"));
 
         browser().postJson("/v1/auth/password/reset",
                 "{\"token\":\"" + resetToken + "\",\"new_password\":\"an entirely new passphrase\"}")

@@ -96,12 +96,12 @@ class LoginHttpTest extends IntegrationTest {
         String accountRef = signUpAndVerify(browser, email);
         logIn(browser, email);
 
-        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test"));
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test", "acc_staff"));
 
         browser.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
         logIn(browser(), email).assertProblem(403, "ACCOUNT_SUSPENDED");
 
-        commandGateway.sendAndWait(new ReinstateAccountCommand(accountRef));
+        commandGateway.sendAndWait(new ReinstateAccountCommand(accountRef, "cleared", "acc_staff"));
         assertThat(logIn(browser(), email).status()).isEqualTo(200);
     }
 
@@ -109,7 +109,7 @@ class LoginHttpTest extends IntegrationTest {
     void aSessionCannotStartForASuspendedAccountEvenPastTheCredentialCheck() {
         String email = uniqueEmail();
         String accountRef = signUp(browser(), email);
-        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test"));
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test", "acc_staff"));
         java.time.Instant now = java.time.Instant.now();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> commandGateway.sendAndWait(
@@ -127,7 +127,7 @@ class LoginHttpTest extends IntegrationTest {
         String email = uniqueEmail();
         String accountRef = signUp(browser(), email);
 
-        commandGateway.sendAndWait(new DeactivateAccountCommand(accountRef, "test"));
+        commandGateway.sendAndWait(new DeactivateAccountCommand(accountRef, "test", "acc_staff"));
 
         logIn(browser(), email).assertProblem(403, "ACCOUNT_DEACTIVATED");
     }
@@ -136,7 +136,7 @@ class LoginHttpTest extends IntegrationTest {
     void suspendedAccountWithAWrongPasswordStillLearnsNothing() {
         String email = uniqueEmail();
         String accountRef = signUp(browser(), email);
-        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test"));
+        commandGateway.sendAndWait(new SuspendAccountCommand(accountRef, "test", "acc_staff"));
 
         browser().postJson("/v1/auth/login", loginJson(email, "not the password at all"))
                 .assertProblem(401, "INVALID_CREDENTIALS");

@@ -132,7 +132,7 @@ public class Account {
         if (state == AccountState.DEACTIVATED) {
             throw new IllegalAccountTransitionException();
         }
-        apply(new AccountSuspendedEvent(accountRef, command.reason(), clock.instant()));
+        apply(new AccountSuspendedEvent(accountRef, command.reason(), command.actorRef(), clock.instant()));
     }
 
     @CommandHandler
@@ -140,7 +140,7 @@ public class Account {
         if (state != AccountState.SUSPENDED) {
             throw new IllegalAccountTransitionException();
         }
-        apply(new AccountReinstatedEvent(accountRef, clock.instant()));
+        apply(new AccountReinstatedEvent(accountRef, command.reason(), command.actorRef(), clock.instant()));
     }
 
     @CommandHandler
@@ -148,7 +148,7 @@ public class Account {
         if (state == AccountState.DEACTIVATED) {
             return;
         }
-        apply(new AccountDeactivatedEvent(accountRef, command.reason(), clock.instant()));
+        apply(new AccountDeactivatedEvent(accountRef, command.reason(), command.actorRef(), clock.instant()));
     }
 
     /**

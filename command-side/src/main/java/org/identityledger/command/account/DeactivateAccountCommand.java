@@ -4,5 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record DeactivateAccountCommand(
         @TargetAggregateIdentifier String accountRef,
-        String reason) {
+        String reason,
+        String actorRef) {
 }

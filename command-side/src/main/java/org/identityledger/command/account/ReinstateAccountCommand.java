@@ -3,5 +3,7 @@ package org.identityledger.command.account;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record ReinstateAccountCommand(
-        @TargetAggregateIdentifier String accountRef) {
+        @TargetAggregateIdentifier String accountRef,
+        String reason,
+        String actorRef) {
 }

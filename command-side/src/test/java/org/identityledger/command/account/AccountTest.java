@@ -168,7 +168,7 @@ class AccountTest {
 
     @Test
     void aSuspendedAccountGetsNoResetMail() {
-        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse", NOW.minusSeconds(1)))
+        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse", "acc_staff", NOW.minusSeconds(1)))
                 .when(new RequestPasswordResetCommand(ACCOUNT, new LinkTarget("/", null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -186,7 +186,7 @@ class AccountTest {
     @Test
     void cannotResetThePasswordOfASuspendedAccount() {
         fixture.given(registered(), resetRequested("token-1", NOW.plusSeconds(600)),
-                        new AccountSuspendedEvent(ACCOUNT, "under investigation", NOW.minusSeconds(1)))
+                        new AccountSuspendedEvent(ACCOUNT, "under investigation", "acc_staff", NOW.minusSeconds(1)))
                 .when(new ResetPasswordCommand(ACCOUNT, "hash-of-token-1", "new-phc"))
                 .expectNoEvents()
                 .expectException(AccountSuspendedException.class);
@@ -231,29 +231,29 @@ class AccountTest {
     void canSuspendAnActiveAccount() {
         fixture.given(registered(), issued("token-1", NOW.plusSeconds(3600)),
                         new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(1)))
-                .when(new SuspendAccountCommand(ACCOUNT, "abuse report"))
-                .expectEvents(new AccountSuspendedEvent(ACCOUNT, "abuse report", NOW));
+                .when(new SuspendAccountCommand(ACCOUNT, "abuse report", "acc_staff"))
+                .expectEvents(new AccountSuspendedEvent(ACCOUNT, "abuse report", "acc_staff", NOW));
     }
 
     @Test
     void suspendingTwiceChangesNothing() {
-        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse report", NOW.minusSeconds(1)))
-                .when(new SuspendAccountCommand(ACCOUNT, "again"))
+        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse report", "acc_staff", NOW.minusSeconds(1)))
+                .when(new SuspendAccountCommand(ACCOUNT, "again", "acc_staff"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void canReinstateASuspendedAccount() {
-        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse report", NOW.minusSeconds(1)))
-                .when(new ReinstateAccountCommand(ACCOUNT))
-                .expectEvents(new AccountReinstatedEvent(ACCOUNT, NOW));
+        fixture.given(registered(), new AccountSuspendedEvent(ACCOUNT, "abuse report", "acc_staff", NOW.minusSeconds(1)))
+                .when(new ReinstateAccountCommand(ACCOUNT, "cleared", "acc_staff"))
+                .expectEvents(new AccountReinstatedEvent(ACCOUNT, "cleared", "acc_staff", NOW));
     }
 
     @Test
     void cannotReinstateAnAccountThatIsNotSuspended() {
         fixture.given(registered())
-                .when(new ReinstateAccountCommand(ACCOUNT))
+                .when(new ReinstateAccountCommand(ACCOUNT, "cleared", "acc_staff"))
                 .expectNoEvents()
                 .expectException(IllegalAccountTransitionException.class);
     }
@@ -261,22 +261,22 @@ class AccountTest {
     @Test
     void canDeactivateAnAccount() {
         fixture.given(registered())
-                .when(new DeactivateAccountCommand(ACCOUNT, "closed by holder"))
-                .expectEvents(new AccountDeactivatedEvent(ACCOUNT, "closed by holder", NOW));
+                .when(new DeactivateAccountCommand(ACCOUNT, "closed by holder", "acc_staff"))
+                .expectEvents(new AccountDeactivatedEvent(ACCOUNT, "closed by holder", "acc_staff", NOW));
     }
 
     @Test
     void cannotSuspendADeactivatedAccount() {
-        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", NOW.minusSeconds(1)))
-                .when(new SuspendAccountCommand(ACCOUNT, "late"))
+        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", "acc_staff", NOW.minusSeconds(1)))
+                .when(new SuspendAccountCommand(ACCOUNT, "late", "acc_staff"))
                 .expectNoEvents()
                 .expectException(IllegalAccountTransitionException.class);
     }
 
     @Test
     void cannotReinstateADeactivatedAccount() {
-        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", NOW.minusSeconds(1)))
-                .when(new ReinstateAccountCommand(ACCOUNT))
+        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", "acc_staff", NOW.minusSeconds(1)))
+                .when(new ReinstateAccountCommand(ACCOUNT, "cleared", "acc_staff"))
                 .expectNoEvents()
                 .expectException(IllegalAccountTransitionException.class);
     }
@@ -304,7 +304,7 @@ class AccountTest {
     @Test
     void aSuspendedAccountCannotStartSelling() {
         fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash-of-token-1", NOW.minusSeconds(30)),
-                        new org.identityledger.events.account.AccountSuspendedEvent(ACCOUNT, "abuse", NOW.minusSeconds(5)))
+                        new org.identityledger.events.account.AccountSuspendedEvent(ACCOUNT, "abuse", "acc_staff", NOW.minusSeconds(5)))
                 .when(new ActivateSellerCapabilityCommand(ACCOUNT))
                 .expectNoEvents()
                 .expectException(AccountSuspendedException.class);

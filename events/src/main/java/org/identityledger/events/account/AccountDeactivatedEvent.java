@@ -4,10 +4,14 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The account was closed for good; its sessions end with it. */
-@Revision("1")
+/**
+ * The account was closed for good; its sessions end with it. Revision 2 records the acting account
+ * ({@code actorRef}); revision 1 did not ({@code AccountActorUpcaster} reads it as null).
+ */
+@Revision("2")
 public record AccountDeactivatedEvent(
         String accountRef,
         String reason,
+        String actorRef,
         Instant deactivatedAt) {
 }

@@ -3,6 +3,7 @@ package org.identityledger.infrastructure.eventstore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.identityledger.events.upcasting.AccountActorUpcaster;
 import org.identityledger.events.upcasting.PasswordHashRemovingUpcaster;
 import org.identityledger.events.upcasting.SessionContextUpcaster;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,11 @@ public class EventStoreSchemaConfiguration {
     @Bean
     public EventUpcaster passwordHashRemovingUpcaster() {
         return new PasswordHashRemovingUpcaster();
+    }
+
+    @Bean
+    public EventUpcaster accountActorUpcaster() {
+        return new AccountActorUpcaster();
     }
 
     @Bean

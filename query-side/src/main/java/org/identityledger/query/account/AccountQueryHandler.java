@@ -48,14 +48,32 @@ public class AccountQueryHandler {
         for (int i = 0; i < ids.length; i++) {
             memberships.add(new Membership(ids[i], handles[i], names[i], roles[i]));
         }
-        // Everyone may buy; selling is a capability the person turns on.
-        List<String> capabilities = row.getBoolean(6) ? List.of("buyer", "seller") : List.of("buyer");
+        List<String> capabilities = capabilities(row.getBoolean(6));
         return new AccountSummary(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBoolean(5),
                 capabilities, memberships, List.of(strings(row, 11)));
+    }
+
+    /** Everyone may buy; selling is a capability the person turns on. */
+    private static List<String> capabilities(boolean seller) {
+        return seller ? List.of("buyer", "seller") : List.of("buyer");
     }
 
     private static String[] strings(ResultSet row, int column) throws SQLException {
         Array array = row.getArray(column);
         return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    /** An admin's search: a case-insensitive email prefix, bounded, in email order. */
+    @QueryHandler
+    public AccountList handle(SearchAccountsQuery query) {
+        String prefix = query.emailPrefix().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return new AccountList(jdbc.query("SELECT a.account_ref, a.email, a.display_name, a.state, a.email_verified, a.seller,"
+                        + " (SELECT array_agg(s.role ORDER BY s.role) FROM staff_grant_view s WHERE s.account_ref = a.account_ref),"
+                        + " a.registered_at FROM account_view a WHERE lower(a.email) LIKE ? ORDER BY lower(a.email), a.account_ref LIMIT ?",
+                (row, index) -> new AccountList.Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getBoolean(5), capabilities(row.getBoolean(6)), List.of(strings(row, 7)),
+                        row.getTimestamp(8).toInstant()),
+                prefix + "%", query.limit()));
     }
 }

@@ -48,19 +48,19 @@ class AccountProjectionTest {
     @Test
     void verifyingWhileSuspendedKeepsTheSuspensionAndReinstatingActivates() {
         projection.on(new AccountRegisteredEvent(account, "ada@example.com", "Ada", NOW));
-        projection.on(new AccountSuspendedEvent(account, "abuse", NOW.plusSeconds(1)));
+        projection.on(new AccountSuspendedEvent(account, "abuse", "acc_staff", NOW.plusSeconds(1)));
         projection.on(new EmailVerifiedEvent(account, "a".repeat(64), NOW.plusSeconds(2)));
         assertThat(state()).isEqualTo("suspended");
 
-        projection.on(new AccountReinstatedEvent(account, NOW.plusSeconds(3)));
+        projection.on(new AccountReinstatedEvent(account, "cleared", "acc_staff", NOW.plusSeconds(3)));
         assertThat(state()).isEqualTo("active");
     }
 
     @Test
     void reinstatingAnUnverifiedAccountReturnsItToPending() {
         projection.on(new AccountRegisteredEvent(account, "ada@example.com", "Ada", NOW));
-        projection.on(new AccountSuspendedEvent(account, "abuse", NOW.plusSeconds(1)));
-        projection.on(new AccountReinstatedEvent(account, NOW.plusSeconds(2)));
+        projection.on(new AccountSuspendedEvent(account, "abuse", "acc_staff", NOW.plusSeconds(1)));
+        projection.on(new AccountReinstatedEvent(account, "cleared", "acc_staff", NOW.plusSeconds(2)));
 
         assertThat(state()).isEqualTo("pending_verification");
     }
@@ -68,7 +68,7 @@ class AccountProjectionTest {
     @Test
     void deactivationIsRecorded() {
         projection.on(new AccountRegisteredEvent(account, "ada@example.com", "Ada", NOW));
-        projection.on(new AccountDeactivatedEvent(account, "closed", NOW.plusSeconds(1)));
+        projection.on(new AccountDeactivatedEvent(account, "closed", "acc_staff", NOW.plusSeconds(1)));
 
         assertThat(state()).isEqualTo("deactivated");
     }

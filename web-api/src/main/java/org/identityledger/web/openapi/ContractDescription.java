@@ -111,6 +111,17 @@ class ContractDescription implements OpenApiCustomizer {
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"),
                     409, List.of("LAST_ADMIN"))),
             route("POST", "/v1/authz/decisions", 200, Access.BEARER, Map.of(400, BODY, 401, List.of("UNAUTHENTICATED"))),
+            route("GET", "/v1/admin/accounts", 200, Access.BEARER, Map.of(
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("POST", "/v1/admin/accounts/{account_ref}/suspend", 200, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
+                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
+            route("POST", "/v1/admin/accounts/{account_ref}/reinstate", 200, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
+                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
+            route("POST", "/v1/admin/accounts/{account_ref}/deactivate", 200, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
+                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

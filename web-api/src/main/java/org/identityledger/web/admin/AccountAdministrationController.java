@@ -1,0 +1,89 @@
+package org.identityledger.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.queryhandling.QueryGateway;
+import org.identityledger.command.account.AccountAdministrationService;
+import org.identityledger.query.account.AccountList;
+import org.identityledger.query.account.AccountSummary;
+import org.identityledger.query.account.FindAccountQuery;
+import org.identityledger.query.account.SearchAccountsQuery;
+import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.security.SessionResolver;
+import org.identityledger.web.validation.InputLimits;
+import org.identityledger.web.validation.PlainText;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admins find accounts and suspend, reinstate or deactivate them with a reason (a staff-context
+ * bearer session holding admin). Every change records the acting admin and the reason, and the
+ * account's sessions end in the same transaction.
+ */
+@RestController
+class AccountAdministrationController {
+
+    static final int MAX_LISTED = 50;
+
+    private final SessionResolver sessionResolver;
+    private final AccountAdministrationService administration;
+    private final QueryGateway queryGateway;
+
+    AccountAdministrationController(SessionResolver sessionResolver, AccountAdministrationService administration,
+                                    QueryGateway queryGateway) {
+        this.sessionResolver = sessionResolver;
+        this.administration = administration;
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/v1/admin/accounts")
+    ResponseEntity<AccountList> search(@Valid @ParameterObject SearchParameters parameters, HttpServletRequest request) {
+        sessionResolver.require(request);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(queryGateway.query(
+                new SearchAccountsQuery(parameters.email() == null ? "" : parameters.email().strip(), MAX_LISTED), AccountList.class).join());
+    }
+
+    @PostMapping(path = "/v1/admin/accounts/{account_ref}/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StateAnswer suspend(@PathVariable("account_ref") String accountRef, @Valid @RequestBody ReasonBody body, HttpServletRequest request) {
+        administration.suspend(sessionResolver.require(request).accountRef(), accountRef, body.reason().strip());
+        return state(accountRef);
+    }
+
+    @PostMapping(path = "/v1/admin/accounts/{account_ref}/reinstate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StateAnswer reinstate(@PathVariable("account_ref") String accountRef, @Valid @RequestBody ReasonBody body, HttpServletRequest request) {
+        administration.reinstate(sessionResolver.require(request).accountRef(), accountRef, body.reason().strip());
+        return state(accountRef);
+    }
+
+    @PostMapping(path = "/v1/admin/accounts/{account_ref}/deactivate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StateAnswer deactivate(@PathVariable("account_ref") String accountRef, @Valid @RequestBody ReasonBody body, HttpServletRequest request) {
+        LiveSession admin = sessionResolver.require(request);
+        administration.deactivate(admin.accountRef(), accountRef, body.reason().strip());
+        return state(accountRef);
+    }
+
+    private StateAnswer state(String accountRef) {
+        AccountSummary account = queryGateway.query(new FindAccountQuery(accountRef), AccountSummary.class).join();
+        return new StateAnswer(accountRef, account.state());
+    }
+
+    /** GET /v1/admin/accounts: an email prefix, case-insensitive. */
+    record SearchParameters(@Size(max = InputLimits.EMAIL) String email) {
+    }
+
+    /** Every administrative change says why. */
+    record ReasonBody(@NotBlank @Size(max = 500) @PlainText String reason) {
+    }
+
+    record StateAnswer(String accountRef, String state) {
+    }
+}

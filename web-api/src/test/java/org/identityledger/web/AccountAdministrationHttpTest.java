@@ -1,0 +1,72 @@
+package org.identityledger.web;
+
+import org.identityledger.command.staff.BootstrapAdminCommand;
+import org.identityledger.command.staff.GrantStaffRoleCommand;
+import org.identityledger.command.staff.StaffRoster;
+import org.identityledger.events.staff.StaffRole;
+import org.identityledger.web.support.Browser;
+import org.identityledger.web.support.HttpAnswer;
+import org.identityledger.web.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admins operate accounts with a reason; the events say who and why, and the sessions end at once. */
+class AccountAdministrationHttpTest extends IntegrationTest {
+
+    private Browser admin() {
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
+        commandGateway.sendAndWait(admins.isEmpty() ? new BootstrapAdminCommand(StaffRoster.ID, accountRef)
+                : new GrantStaffRoleCommand(StaffRoster.ID, accountRef, StaffRole.ADMIN, admins.get(0)));
+        HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\",\"context\":\"staff\"}");
+        return browser().bearer(login.text("access_token"));
+    }
+
+    @Test
+    void anAdminSuspendsWithAReasonTheSessionsEndAndTheEventNamesTheAdmin() {
+        Browser admin = admin();
+        String adminRef = admin.get("/v1/auth/me").text("account_ref");
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        Browser person = browser().bearer(nativeLogIn(email).text("access_token"));
+
+        HttpAnswer found = admin.get("/v1/admin/accounts?email=" + email.substring(0, email.indexOf('@')).toUpperCase());
+        assertThat(found.json().path("accounts").get(0).path("account_ref").asText()).isEqualTo(accountRef);
+
+        HttpAnswer suspended = admin.postJson("/v1/admin/accounts/" + accountRef + "/suspend", "{\"reason\":\"fraud report 42\"}");
+        assertThat(suspended.status()).isEqualTo(200);
+        assertThat(suspended.text("state")).isEqualTo("suspended");
+        person.get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'actor_ref' || ' / ' ||"
+                + " (convert_from(payload, 'UTF8')::jsonb ->> 'reason') FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%.AccountSuspendedEvent'", String.class, accountRef)).isEqualTo(adminRef + " / fraud report 42");
+
+        assertThat(admin.postJson("/v1/admin/accounts/" + accountRef + "/reinstate", "{\"reason\":\"cleared\"}").text("state"))
+                .isEqualTo("active");
+        assertThat(admin.postJson("/v1/admin/accounts/" + accountRef + "/deactivate", "{\"reason\":\"closed on request\"}").text("state"))
+                .isEqualTo("deactivated");
+        admin.postJson("/v1/admin/accounts/" + accountRef + "/reinstate", "{\"reason\":\"undo\"}").assertProblem(409, "ILLEGAL_STATE_TRANSITION");
+    }
+
+    @Test
+    void aReasonIsRequiredAndUnknownAccountsAreNotFound() {
+        Browser admin = admin();
+        admin.postJson("/v1/admin/accounts/acc_nobody/suspend", "{\"reason\":\"x\"}").assertProblem(404, "ACCOUNT_NOT_FOUND");
+        admin.postJson("/v1/admin/accounts/acc_nobody/suspend", "{}").assertProblem(400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void aCustomerCannotAdministerAccounts() {
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        Browser customer = browser().bearer(nativeLogIn(email).text("access_token"));
+
+        customer.postJson("/v1/admin/accounts/" + accountRef + "/suspend", "{\"reason\":\"self\"}").assertProblem(403, "CONTEXT_MISMATCH");
+        customer.get("/v1/admin/accounts?email=a").assertProblem(403, "CONTEXT_MISMATCH");
+    }
+}
