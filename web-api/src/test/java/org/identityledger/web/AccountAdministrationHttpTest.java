@@ -69,4 +69,27 @@ class AccountAdministrationHttpTest extends IntegrationTest {
         customer.postJson("/v1/admin/accounts/" + accountRef + "/suspend", "{\"reason\":\"self\"}").assertProblem(403, "CONTEXT_MISMATCH");
         customer.get("/v1/admin/accounts?email=a").assertProblem(403, "CONTEXT_MISMATCH");
     }
+
+    @Test
+    void anAdminSuspendsABusinessAndItsBusinessSessionsEnd() {
+        Browser admin = admin();
+        String ownerEmail = uniqueEmail();
+        signUpAndVerify(browser(), ownerEmail);
+        String businessId = browser().bearer(nativeLogIn(ownerEmail).text("access_token")).postJson("/v1/account/businesses",
+                "{\"name\":\"Suspended Motors\",\"handle\":\"sus-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .text("business_id");
+        HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + ownerEmail + "\",\"password\":\""
+                + PASSWORD + "\",\"context\":\"business\",\"business_id\":\"" + businessId + "\"}");
+        Browser business = browser().bearer(login.text("access_token"));
+        assertThat(business.get("/v1/businesses/" + businessId + "/members").status()).isEqualTo(200);
+
+        HttpAnswer suspended = admin.postJson("/v1/admin/businesses/" + businessId + "/suspend", "{\"reason\":\"fraud\"}");
+
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        business.get("/v1/businesses/" + businessId + "/members").assertProblem(401, "UNAUTHENTICATED");
+        assertThat(admin.get("/v1/admin/businesses").body()).contains(businessId);
+        assertThat(admin.postJson("/v1/admin/businesses/" + businessId + "/reinstate", "{\"reason\":\"cleared\"}").text("state"))
+                .isEqualTo("active");
+        admin.postJson("/v1/admin/businesses/biz_nobody/suspend", "{\"reason\":\"x\"}").assertProblem(404, "NOT_FOUND");
+    }
 }

@@ -42,4 +42,13 @@ public class TeamQueryHandler {
                 (row, index) -> new OpenInvitations.Invitation(row.getString(1), row.getString(2), row.getString(3),
                         row.getTimestamp(4).toInstant()), query.businessId(), Timestamp.from(clock.instant())));
     }
+
+    @QueryHandler
+    public BusinessList handle(ListBusinessesQuery query) {
+        return new BusinessList(jdbc.query("SELECT b.business_id, b.handle, b.name, b.state,"
+                        + " (SELECT count(*) FROM membership_view m WHERE m.business_id = b.business_id)"
+                        + " FROM business_view b ORDER BY b.handle LIMIT ?",
+                (row, index) -> new BusinessList.Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getInt(5)), Math.min(query.limit(), MAX_LISTED)));
+    }
 }

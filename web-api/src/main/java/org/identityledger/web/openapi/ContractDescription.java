@@ -122,6 +122,12 @@ class ContractDescription implements OpenApiCustomizer {
             route("POST", "/v1/admin/accounts/{account_ref}/deactivate", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
                     404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
+            route("GET", "/v1/admin/businesses", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("POST", "/v1/admin/businesses/{business_id}/suspend", 200, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+            route("POST", "/v1/admin/businesses/{business_id}/reinstate", 200, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

@@ -89,7 +89,8 @@ public class SessionResolver {
     public LiveSession require(HttpServletRequest request) {
         LiveSession session = resolve(request).orElseThrow(UnauthenticatedException::new);
         String routedPath = Requests.routedPath(request);
-        if (!RouteFamily.of(routedPath).admits(session.context())) {
+        RouteFamily family = RouteFamily.of(routedPath);
+        if (!family.admits(session.context())) {
             throw new ContextMismatchException();
         }
         RouteFamily.requiredStaffRole(routedPath).filter(role -> !session.staffRoles().contains(role)).ifPresent(role -> {
@@ -97,7 +98,7 @@ public class SessionResolver {
         });
         // A business session acts for its own business only; another business's routes do not exist for it.
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (variables instanceof java.util.Map<?, ?> path && path.containsKey("business_id")
+        if (family == RouteFamily.BUSINESS_API && variables instanceof java.util.Map<?, ?> path && path.containsKey("business_id")
                 && !path.get("business_id").equals(session.businessId())) {
             throw new NotFoundException("No such business.");
         }

@@ -1,0 +1,5 @@
+package org.identityledger.query.authorization;
+
+/** Businesses in handle order, at most {@code limit}; answers {@link BusinessList}. */
+public record ListBusinessesQuery(int limit) {
+}
