@@ -36,16 +36,18 @@ class RoleMatrixHttpTest extends IntegrationTest {
         ROUTES.put("customer self-service", "/v1/auth/sessions");
         ROUTES.put("business API", "/v1/businesses/{b}/members");
         ROUTES.put("admin API", "/v1/admin/accounts?email=a");
+        ROUTES.put("audit API", "/v1/audit/security-log");
         ROUTES.put("any-context /me", "/v1/auth/me");
 
-        TABLE.put("customer cookie", new String[] {"200", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "200"});
-        TABLE.put("customer bearer", new String[] {"200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200"});
+        // The staff session holds admin, not auditor: the audit API refuses it with FORBIDDEN.
+        TABLE.put("customer cookie", new String[] {"200", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "200"});
+        TABLE.put("customer bearer", new String[] {"200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200"});
         TABLE.put("business cookie", new String[] {"401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED",
-                "401 UNAUTHENTICATED"});
-        TABLE.put("business bearer", new String[] {"403 CONTEXT_MISMATCH", "200", "403 CONTEXT_MISMATCH", "200"});
+                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED"});
+        TABLE.put("business bearer", new String[] {"403 CONTEXT_MISMATCH", "200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200"});
         TABLE.put("staff cookie", new String[] {"401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED",
-                "401 UNAUTHENTICATED"});
-        TABLE.put("staff bearer", new String[] {"403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200", "200"});
+                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED"});
+        TABLE.put("staff bearer", new String[] {"403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200", "403 FORBIDDEN", "200"});
     }
 
     private final Map<String, Browser> callers = new LinkedHashMap<>();

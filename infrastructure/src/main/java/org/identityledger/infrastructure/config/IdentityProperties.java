@@ -50,6 +50,8 @@ public class IdentityProperties {
     @Valid
     private final Staff staff = new Staff();
     @Valid
+    private final Audit audit = new Audit();
+    @Valid
     private final Jwt jwt = new Jwt();
     @Valid
     private final Http http = new Http();
@@ -146,6 +148,25 @@ public class IdentityProperties {
 
     public Staff getStaff() {
         return staff;
+    }
+
+    public Audit getAudit() {
+        return audit;
+    }
+
+    public static class Audit {
+        /** How long the security log keeps an entry. */
+        @DurationMin(days = 1)
+        @NotNull
+        private Duration securityLogRetention = Duration.ofDays(90);
+
+        public Duration getSecurityLogRetention() {
+            return securityLogRetention;
+        }
+
+        public void setSecurityLogRetention(Duration securityLogRetention) {
+            this.securityLogRetention = securityLogRetention;
+        }
     }
 
     public static class Staff {

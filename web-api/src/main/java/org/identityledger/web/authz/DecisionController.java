@@ -9,6 +9,7 @@ import org.identityledger.query.authorization.AuthorizationFacts;
 import org.identityledger.query.authorization.FindAuthorizationFactsQuery;
 import org.identityledger.query.authorization.Permission;
 import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.security.SecurityEvents;
 import org.identityledger.web.security.SessionResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -27,8 +28,10 @@ class DecisionController {
 
     private final SessionResolver sessionResolver;
     private final QueryGateway queryGateway;
+    private final SecurityEvents securityEvents;
 
-    DecisionController(SessionResolver sessionResolver, QueryGateway queryGateway) {
+    DecisionController(SessionResolver sessionResolver, QueryGateway queryGateway, SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
         this.sessionResolver = sessionResolver;
         this.queryGateway = queryGateway;
     }
@@ -41,6 +44,9 @@ class DecisionController {
         AuthorizationFacts facts = queryGateway.query(new FindAuthorizationFactsQuery(session.accountRef(),
                 session.context().wireName(), businessId, session.staffRoles()), AuthorizationFacts.class).join();
         Permission.Decision decision = permission.decide(facts);
+        if (!decision.allowed()) {
+            securityEvents.record("permission_denied", request, "decision " + permission.wireName() + " " + decision.reason());
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new DecisionAnswer(decision.allowed(), decision.reason(),
                 session.accountRef(), session.context().wireName()));
     }

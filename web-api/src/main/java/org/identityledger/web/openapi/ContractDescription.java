@@ -128,6 +128,8 @@ class ContractDescription implements OpenApiCustomizer {
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("POST", "/v1/admin/businesses/{business_id}/reinstate", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+            route("GET", "/v1/audit/security-log", 200, Access.BEARER, Map.of(
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

@@ -10,6 +10,8 @@ import org.identityledger.command.port.PasswordHashingBusyException;
 import org.identityledger.command.port.MailBackloggedException;
 import org.identityledger.web.validation.FieldProblems;
 import org.identityledger.web.validation.NewPassword;
+import org.identityledger.web.security.SecurityEvents;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -86,8 +88,15 @@ public class ProblemAdvice {
                 List.of(new FieldProblem(field, refused.reason().name(), refused.getMessage()))));
     }
 
+    private final SecurityEvents securityEvents;
+
+    public ProblemAdvice(SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
+    }
+
     @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException limited) {
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException limited, HttpServletRequest request) {
+        securityEvents.refused(limited.code(), request);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                 .contentType(Problem.MEDIA_TYPE)
@@ -106,7 +115,8 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<ProblemDetail> domain(DomainException refused) {
+    ResponseEntity<ProblemDetail> domain(DomainException refused, HttpServletRequest request) {
+        securityEvents.refused(refused.code(), request);
         HttpStatus status = statusOf(refused.code());
         return Problem.response(Problem.of(status, refused.code(), refused.getMessage()));
     }

@@ -121,6 +121,11 @@ public class AbuseGuard {
                 .flatMap(token -> deviceTrust.deviceFor(token, normalizedEmail));
     }
 
+    /** The client's address as the abuse limits see it (the socket peer, or what a trusted proxy forwarded). */
+    public String clientAddress(HttpServletRequest request) {
+        return client(request);
+    }
+
     private String client(HttpServletRequest request) {
         return clientAddresses.resolve(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR));
     }

@@ -50,8 +50,13 @@ public class SessionResolver {
     public Optional<LiveSession> resolve(HttpServletRequest request) {
         Optional<LiveSession> session = find(request);
         session.ifPresent(sessionActivity::record);
+        // Kept on the request so that a refusal further on can name who was refused (the security log).
+        session.ifPresent(live -> request.setAttribute(RESOLVED_SESSION, live));
         return session;
     }
+
+    /** The request attribute holding the session this request resolved, if any. */
+    public static final String RESOLVED_SESSION = SessionResolver.class.getName() + ".session";
 
     private Optional<LiveSession> find(HttpServletRequest request) {
         if (Requests.isBearer(request)) {

@@ -12,7 +12,7 @@ class ProblemAdviceTest {
 
     @Test
     void aFullHashQueueIsServiceUnavailableWithRetryAfter() {
-        ResponseEntity<ProblemDetail> answer = new ProblemAdvice().hashingBusy(new PasswordHashingBusyException());
+        ResponseEntity<ProblemDetail> answer = new ProblemAdvice(null).hashingBusy(new PasswordHashingBusyException());
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("\\d+");
