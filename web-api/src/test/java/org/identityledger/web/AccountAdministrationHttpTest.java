@@ -38,6 +38,11 @@ class AccountAdministrationHttpTest extends IntegrationTest {
         HttpAnswer found = admin.get("/v1/admin/accounts?email=" + email.substring(0, email.indexOf('@')).toUpperCase());
         assertThat(found.json().path("accounts").get(0).path("account_ref").asText()).isEqualTo(accountRef);
 
+        HttpAnswer detail = admin.get("/v1/admin/accounts/" + accountRef);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.json().path("live_sessions")).hasSize(1);
+        admin.get("/v1/admin/accounts/acc_nobody").assertProblem(404, "ACCOUNT_NOT_FOUND");
+
         HttpAnswer suspended = admin.postJson("/v1/admin/accounts/" + accountRef + "/suspend", "{\"reason\":\"fraud report 42\"}");
         assertThat(suspended.status()).isEqualTo(200);
         assertThat(suspended.text("state")).isEqualTo("suspended");

@@ -6,7 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.account.AccountAdministrationService;
+import org.identityledger.command.account.AccountNotFoundException;
 import org.identityledger.query.account.AccountList;
+import org.identityledger.query.account.Membership;
+import org.identityledger.query.session.ListLiveSessionsQuery;
+import org.identityledger.query.session.SessionList;
+import org.identityledger.query.session.SessionSummary;
 import org.identityledger.query.account.AccountSummary;
 import org.identityledger.query.account.FindAccountQuery;
 import org.identityledger.query.account.SearchAccountsQuery;
@@ -24,6 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /**
  * Admins find accounts and suspend, reinstate or deactivate them with a reason (a staff-context
  * bearer session holding admin). Every change records the acting admin and the reason, and the
@@ -33,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountAdministrationController {
 
     static final int MAX_LISTED = 50;
+    static final int MAX_SESSIONS = 100;
 
     private final SessionResolver sessionResolver;
     private final AccountAdministrationService administration;
@@ -50,6 +58,20 @@ class AccountAdministrationController {
         sessionResolver.require(request);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(queryGateway.query(
                 new SearchAccountsQuery(parameters.email() == null ? "" : parameters.email().strip(), MAX_LISTED), AccountList.class).join());
+    }
+
+    /** One account as an admin sees it: its capabilities, staff roles, memberships and (up to 100) live sessions. */
+    @GetMapping("/v1/admin/accounts/{account_ref}")
+    ResponseEntity<AccountDetail> account(@PathVariable("account_ref") String accountRef, HttpServletRequest request) {
+        sessionResolver.require(request);
+        AccountSummary account = queryGateway.query(new FindAccountQuery(accountRef), AccountSummary.class).join();
+        if (account == null) {
+            throw new AccountNotFoundException();
+        }
+        SessionList sessions = queryGateway.query(new ListLiveSessionsQuery(accountRef, MAX_SESSIONS, null), SessionList.class).join();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new AccountDetail(account.accountRef(), account.email(),
+                account.displayName(), account.state(), account.emailVerified(), account.capabilities(), account.staffRoles(),
+                account.memberships(), sessions.sessions()));
     }
 
     @PostMapping(path = "/v1/admin/accounts/{account_ref}/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,5 +107,10 @@ class AccountAdministrationController {
     }
 
     record StateAnswer(String accountRef, String state) {
+    }
+
+    record AccountDetail(String accountRef, String email, String displayName, String state, boolean emailVerified,
+                         List<String> capabilities, List<String> staffRoles, List<Membership> memberships,
+                         List<SessionSummary> liveSessions) {
     }
 }

@@ -113,6 +113,8 @@ class ContractDescription implements OpenApiCustomizer {
             route("POST", "/v1/authz/decisions", 200, Access.BEARER, Map.of(400, BODY, 401, List.of("UNAUTHENTICATED"))),
             route("GET", "/v1/admin/accounts", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("GET", "/v1/admin/accounts/{account_ref}", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("ACCOUNT_NOT_FOUND"))),
             route("POST", "/v1/admin/accounts/{account_ref}/suspend", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
                     404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
