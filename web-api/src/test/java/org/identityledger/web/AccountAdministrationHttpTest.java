@@ -1,15 +1,10 @@
 package org.identityledger.web;
 
-import org.identityledger.command.staff.BootstrapAdminCommand;
-import org.identityledger.command.staff.GrantStaffRoleCommand;
-import org.identityledger.command.staff.StaffRoster;
-import org.identityledger.events.staff.StaffRole;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,14 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountAdministrationHttpTest extends IntegrationTest {
 
     private Browser admin() {
-        String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
-        commandGateway.sendAndWait(admins.isEmpty() ? new BootstrapAdminCommand(StaffRoster.ID, accountRef)
-                : new GrantStaffRoleCommand(StaffRoster.ID, accountRef, StaffRole.ADMIN, admins.get(0)));
-        HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\""
-                + PASSWORD + "\",\"context\":\"staff\"}");
-        return browser().bearer(login.text("access_token"));
+        return staffSession(newAdmin());
     }
 
     @Test

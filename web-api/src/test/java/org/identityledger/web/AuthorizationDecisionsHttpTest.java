@@ -1,9 +1,5 @@
 package org.identityledger.web;
 
-import org.identityledger.command.staff.BootstrapAdminCommand;
-import org.identityledger.command.staff.GrantStaffRoleCommand;
-import org.identityledger.command.staff.StaffRoster;
-import org.identityledger.events.staff.StaffRole;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
@@ -88,10 +84,7 @@ class AuthorizationDecisionsHttpTest extends IntegrationTest {
         callers.put("seller", bearer(seller, ""));
         callers.put("non-seller", bearer(verified(), ""));
         String admin = verified();
-        String adminRef = jdbc.queryForObject("SELECT account_ref FROM account_view WHERE email = ?", String.class, admin);
-        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
-        commandGateway.sendAndWait(admins.isEmpty() ? new BootstrapAdminCommand(StaffRoster.ID, adminRef)
-                : new GrantStaffRoleCommand(StaffRoster.ID, adminRef, StaffRole.ADMIN, admins.get(0)));
+        makeAdmin(jdbc.queryForObject("SELECT account_ref FROM account_view WHERE email = ?", String.class, admin));
         callers.put("staff admin", bearer(admin, ",\"context\":\"staff\""));
     }
 

@@ -1,9 +1,5 @@
 package org.identityledger.web;
 
-import org.identityledger.command.staff.BootstrapAdminCommand;
-import org.identityledger.command.staff.GrantStaffRoleCommand;
-import org.identityledger.command.staff.StaffRoster;
-import org.identityledger.events.staff.StaffRole;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
@@ -56,10 +52,7 @@ class RoleMatrixHttpTest extends IntegrationTest {
     @BeforeAll
     void signIn() {
         String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
-        commandGateway.sendAndWait(admins.isEmpty() ? new BootstrapAdminCommand(StaffRoster.ID, accountRef)
-                : new GrantStaffRoleCommand(StaffRoster.ID, accountRef, StaffRole.ADMIN, admins.get(0)));
+        makeAdmin(signUpAndVerify(browser(), email));
         Browser customerBearer = bearer(email, "");
         businessId = customerBearer.postJson("/v1/account/businesses",
                 "{\"name\":\"Matrix\",\"handle\":\"mx-" + UUID.randomUUID().toString().substring(0, 8) + "\"}").text("business_id");

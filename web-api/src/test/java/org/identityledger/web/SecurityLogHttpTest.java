@@ -1,38 +1,17 @@
 package org.identityledger.web;
 
-import org.identityledger.command.staff.BootstrapAdminCommand;
-import org.identityledger.command.staff.GrantStaffRoleCommand;
-import org.identityledger.command.staff.StaffRoster;
-import org.identityledger.events.staff.StaffRole;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Failed logins, refused permissions and denied decisions reach the security log; auditors read it as NDJSON. */
 class SecurityLogHttpTest extends IntegrationTest {
-
-    private Browser staff(String email) {
-        HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\""
-                + PASSWORD + "\",\"context\":\"staff\"}");
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return browser().bearer(login.text("access_token"));
-    }
-
-    private String admin() {
-        String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
-        commandGateway.sendAndWait(admins.isEmpty() ? new BootstrapAdminCommand(StaffRoster.ID, accountRef)
-                : new GrantStaffRoleCommand(StaffRoster.ID, accountRef, StaffRole.ADMIN, admins.get(0)));
-        return email;
-    }
 
     @Test
     void refusalsAreLoggedAndAnAuditorReadsThemAsNdjson() {
@@ -46,8 +25,8 @@ class SecurityLogHttpTest extends IntegrationTest {
 
         String auditorEmail = uniqueEmail();
         String auditor = signUpAndVerify(browser(), auditorEmail);
-        staff(admin()).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + auditor + "\",\"role\":\"auditor\"}");
-        Browser auditorSession = staff(auditorEmail);
+        staffSession(newAdmin()).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + auditor + "\",\"role\":\"auditor\"}");
+        Browser auditorSession = staffSession(auditorEmail);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> auditorSession.get("/v1/audit/security-log?account_ref=" + accountRef)
                 .body().split("\n").length >= 2);
@@ -63,7 +42,7 @@ class SecurityLogHttpTest extends IntegrationTest {
 
     @Test
     void onlyAuditorsReadTheLog() {
-        staff(admin()).get("/v1/audit/security-log").assertProblem(403, "FORBIDDEN");
+        staffSession(newAdmin()).get("/v1/audit/security-log").assertProblem(403, "FORBIDDEN");
         String email = uniqueEmail();
         signUpAndVerify(browser(), email);
         browser().bearer(nativeLogIn(email).text("access_token")).get("/v1/audit/security-log").assertProblem(403, "CONTEXT_MISMATCH");

@@ -7,7 +7,6 @@ import org.identityledger.command.business.IssuedInvitation;
 import org.identityledger.command.business.CreateBusinessCommand;
 import org.identityledger.command.business.RemoveMemberCommand;
 import org.identityledger.command.business.SuspendBusinessCommand;
-import org.identityledger.command.staff.BootstrapAdminCommand;
 import org.identityledger.command.staff.GrantStaffRoleCommand;
 import org.identityledger.command.staff.RevokeStaffRoleCommand;
 import org.identityledger.command.staff.StaffRoster;
@@ -18,7 +17,6 @@ import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,16 +38,6 @@ class SessionContextsHttpTest extends IntegrationTest {
         commandGateway.sendAndWait(new CreateBusinessCommand(businessId,
                 new BusinessHandle("ctx-" + UUID.randomUUID().toString().substring(0, 8)), "Context Motors", accountRef));
         return businessId;
-    }
-
-    /** Makes the account an admin: through the bootstrap while there is no admin, else granted by one. */
-    private void makeAdmin(String accountRef) {
-        List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
-        if (admins.isEmpty()) {
-            commandGateway.sendAndWait(new BootstrapAdminCommand(StaffRoster.ID, accountRef));
-        } else {
-            commandGateway.sendAndWait(new GrantStaffRoleCommand(StaffRoster.ID, accountRef, StaffRole.ADMIN, admins.get(0)));
-        }
     }
 
     @Test

@@ -122,6 +122,35 @@ public abstract class IntegrationTest {
         return browser.postJson("/v1/auth/login", loginJson(email, PASSWORD));
     }
 
+    /**
+     * Makes the account an admin the way the ledger allows: through the bootstrap while the shared
+     * test ledger has no admin yet, else granted by an existing admin.
+     */
+    protected void makeAdmin(String accountRef) {
+        java.util.List<String> admins = jdbc.queryForList("SELECT account_ref FROM staff_grant_lookup WHERE role = 'admin'", String.class);
+        commandGateway.sendAndWait(admins.isEmpty()
+                ? new org.identityledger.command.staff.BootstrapAdminCommand(org.identityledger.command.staff.StaffRoster.ID, accountRef)
+                : new org.identityledger.command.staff.GrantStaffRoleCommand(org.identityledger.command.staff.StaffRoster.ID, accountRef,
+                        org.identityledger.events.staff.StaffRole.ADMIN, admins.get(0)));
+    }
+
+    /** A verified new account made admin; answers its email. */
+    protected String newAdmin() {
+        String email = uniqueEmail();
+        makeAdmin(signUpAndVerify(browser(), email));
+        return email;
+    }
+
+    /** A client holding the bearer token of a staff session of this account. */
+    protected Browser staffSession(String email) {
+        HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\",\"context\":\"staff\"}");
+        if (login.status() != 200) {
+            throw new AssertionError("staff login failed: " + login.body());
+        }
+        return browser().bearer(login.text("access_token"));
+    }
+
     protected long eventCount(String aggregateIdentifier) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, aggregateIdentifier);
