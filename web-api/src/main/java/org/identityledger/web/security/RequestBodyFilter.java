@@ -49,6 +49,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyFilter.class);
 
+    /** Refused bodies up to this size are read before the 413; larger ones are not worth a thread's time. */
+    private static final long MAX_DISCARDED_BYTES = 1_048_576;
+
     private final int maxBytes;
     private final long readTimeoutNanos;
     private final ObjectMapper objectMapper;
@@ -67,7 +70,14 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        long deadline = System.nanoTime() + readTimeoutNanos;
         if (request.getContentLengthLong() > maxBytes) {
+            if (request.getContentLengthLong() <= MAX_DISCARDED_BYTES) {
+                // Read (and drop) what the client is sending before answering: a server that answers
+                // and closes while the body is still arriving resets the connection, and the reset can
+                // destroy the answer in flight, so the client would see no 413 at all.
+                discard(request.getInputStream(), deadline);
+            }
             refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
             return;
         }
@@ -82,7 +92,6 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body;
-        long deadline = System.nanoTime() + readTimeoutNanos;
         try {
             body = readAtMost(request.getInputStream(), maxBytes + 1, deadline);
         } catch (BodyTooSlowException tooSlow) {
@@ -133,6 +142,21 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             }
         }
         return buffer.toByteArray();
+    }
+
+    /**
+     * Reads and drops a refused body until it ends or the deadline passes (the same bound as any body
+     * read, so a trickling client gains nothing); a client that hangs up is simply done.
+     */
+    private static void discard(InputStream input, long deadline) {
+        byte[] chunk = new byte[8_192];
+        try {
+            while (System.nanoTime() - deadline < 0 && input.read(chunk) != -1) {
+                // dropped
+            }
+        } catch (IOException clientGoneOrTooSlow) {
+            log.debug("Stopped reading a refused body: {}", clientGoneOrTooSlow.toString());
+        }
     }
 
     private static boolean isReadTimeout(Throwable failure) {
