@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The role matrix of the contract, generated from one table: every context (customer, business,
- * staff admin) × every protected route family that exists today × cookie and bearer, with the exact
- * status and code. A cookie is sent as a cookie of its own context (its own name), on every route.
+ * staff admin) × every protected route family (the APIs and the pages) × cookie and bearer, with the
+ * exact status and code (a page shows its code on the page). A cookie is sent as a cookie of its own
+ * context (its own name), on every route.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixHttpTest extends IntegrationTest {
@@ -34,28 +35,37 @@ class RoleMatrixHttpTest extends IntegrationTest {
         ROUTES.put("admin API", "/v1/admin/accounts?email=a");
         ROUTES.put("audit API", "/v1/audit/security-log");
         ROUTES.put("any-context /me", "/v1/auth/me");
+        ROUTES.put("business pages", "/business/{h}/");
+        ROUTES.put("staff pages", "/admin/");
 
-        // The staff session holds admin, not auditor: the audit API refuses it with FORBIDDEN.
-        TABLE.put("customer cookie", new String[] {"200", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "200"});
-        TABLE.put("customer bearer", new String[] {"200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200"});
+        // The staff session holds admin, not auditor: the audit API refuses it with FORBIDDEN. A cookie
+        // of one context is never read on another context's routes, so it is no session there (401).
+        TABLE.put("customer cookie", new String[] {"200", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "200",
+                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED"});
+        TABLE.put("customer bearer", new String[] {"200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200",
+                "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH"});
         TABLE.put("business cookie", new String[] {"401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED",
-                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED"});
-        TABLE.put("business bearer", new String[] {"403 CONTEXT_MISMATCH", "200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200"});
+                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "200", "401 UNAUTHENTICATED"});
+        TABLE.put("business bearer", new String[] {"403 CONTEXT_MISMATCH", "200", "403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200",
+                "200", "403 CONTEXT_MISMATCH"});
         TABLE.put("staff cookie", new String[] {"401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED",
-                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED"});
-        TABLE.put("staff bearer", new String[] {"403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200", "403 FORBIDDEN", "200"});
+                "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "401 UNAUTHENTICATED", "200"});
+        TABLE.put("staff bearer", new String[] {"403 CONTEXT_MISMATCH", "403 CONTEXT_MISMATCH", "200", "403 FORBIDDEN", "200",
+                "403 CONTEXT_MISMATCH", "200"});
     }
 
     private final Map<String, Browser> callers = new LinkedHashMap<>();
     private String businessId;
+    private String handle;
 
     @BeforeAll
     void signIn() {
         String email = uniqueEmail();
         makeAdmin(signUpAndVerify(browser(), email));
         Browser customerBearer = bearer(email, "");
+        handle = "mx-" + UUID.randomUUID().toString().substring(0, 8);
         businessId = customerBearer.postJson("/v1/account/businesses",
-                "{\"name\":\"Matrix\",\"handle\":\"mx-" + UUID.randomUUID().toString().substring(0, 8) + "\"}").text("business_id");
+                "{\"name\":\"Matrix\",\"handle\":\"" + handle + "\"}").text("business_id");
         String business = ",\"context\":\"business\",\"business_id\":\"" + businessId + "\"";
         String staff = ",\"context\":\"staff\"";
         callers.put("customer cookie", cookie(email, "", "ledger_session"));
@@ -91,8 +101,8 @@ class RoleMatrixHttpTest extends IntegrationTest {
         TABLE.forEach((caller, expected) -> {
             int column = 0;
             for (Map.Entry<String, String> family : ROUTES.entrySet()) {
-                HttpAnswer answer = callers.get(caller).get(family.getValue().replace("{b}", businessId));
-                String actual = answer.status() == 200 ? "200" : answer.status() + " " + answer.text("code");
+                HttpAnswer answer = callers.get(caller).get(family.getValue().replace("{b}", businessId).replace("{h}", handle));
+                String actual = answer.status() == 200 ? "200" : answer.status() + " " + answer.code();
                 if (!actual.equals(expected[column])) {
                     wrong.add(caller + " on " + family.getKey() + ": expected " + expected[column] + ", got " + actual);
                 }

@@ -44,6 +44,13 @@ public class TeamQueryHandler {
     }
 
     @QueryHandler
+    public BusinessSummary handle(FindBusinessByHandleQuery query) {
+        return jdbc.query("SELECT business_id, handle, name, state FROM business_view WHERE handle = ?",
+                (row, index) -> new BusinessSummary(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+                query.handle()).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
     public BusinessList handle(ListBusinessesQuery query) {
         return new BusinessList(jdbc.query("SELECT b.business_id, b.handle, b.name, b.state,"
                         + " (SELECT count(*) FROM membership_view m WHERE m.business_id = b.business_id)"

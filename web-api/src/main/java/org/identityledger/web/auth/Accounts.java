@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 
 /** Reads an account summary through the query bus. */
 @Component
-class Accounts {
+public class Accounts {
 
     private final QueryGateway queryGateway;
 
-    Accounts(QueryGateway queryGateway) {
+    public Accounts(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
     }
 
-    AccountSummary find(String accountRef) {
+    public AccountSummary find(String accountRef) {
         AccountSummary account = queryGateway.query(new FindAccountQuery(accountRef), AccountSummary.class).join();
         if (account == null) {
             throw new AccountNotFoundException();

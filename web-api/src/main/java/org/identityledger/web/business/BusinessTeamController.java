@@ -2,9 +2,6 @@ package org.identityledger.web.business;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.business.IssuedInvitation;
 import org.identityledger.command.business.TeamService;
@@ -15,8 +12,6 @@ import org.identityledger.query.authorization.OpenInvitations;
 import org.identityledger.query.authorization.TeamMembers;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.security.SessionResolver;
-import org.identityledger.web.validation.InputLimits;
-import org.identityledger.web.validation.MailAddress;
 import org.identityledger.web.validation.RequestValues;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -39,9 +34,6 @@ import java.time.Instant;
  */
 @RestController
 class BusinessTeamController {
-
-    private static final String ROLE = "owner|admin|member";
-    private static final String ROLE_MESSAGE = "Either owner, admin or member.";
 
     private final SessionResolver sessionResolver;
     private final TeamService teamService;
@@ -101,15 +93,6 @@ class BusinessTeamController {
         LiveSession session = sessionResolver.require(request);
         teamService.remove(businessId, session.accountRef(), accountRef);
         return ResponseEntity.noContent().build();
-    }
-
-    /** POST …/invitations. */
-    record InvitationBody(@NotBlank @Size(max = InputLimits.EMAIL) @MailAddress String email,
-                          @NotBlank @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String role) {
-    }
-
-    /** PUT …/members/{account_ref}. */
-    record RoleBody(@NotBlank @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String role) {
     }
 
     record InvitationAnswer(String invitationId, String email, String role, Instant expiresAt) {

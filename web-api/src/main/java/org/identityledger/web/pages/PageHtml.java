@@ -20,7 +20,11 @@ final class PageHtml {
 
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;"
             + "padding:0 1rem;line-height:1.5;color:#1a1a1a}button{font-size:1rem;padding:.5rem 1rem}"
-            + "input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}.note{color:#555}";
+            + "input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}.note{color:#555}"
+            + "body.wide{max-width:56rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;"
+            + "padding:.35rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}td form{display:inline}"
+            + "td select,td button{font-size:.9rem;padding:.2rem .4rem}select{font-size:1rem;padding:.3rem}"
+            + ".done{background:#eef7ee;padding:.5rem}.problem{background:#fbeaea;padding:.5rem}.code{color:#777;font-size:.85rem}";
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -28,10 +32,19 @@ final class PageHtml {
     }
 
     static ResponseEntity<String> page(int status, String title, String body) {
+        return page(status, title, body, "");
+    }
+
+    /** A wider page for tables (the team page); same policy and headers. */
+    static ResponseEntity<String> widePage(int status, String title, String body) {
+        return page(status, title, body, " class=\"wide\"");
+    }
+
+    private static ResponseEntity<String> page(int status, String title, String body, String bodyAttributes) {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head><body>"
+                + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head><body" + bodyAttributes + ">"
                 + "<h1>" + escape(title) + "</h1>" + body + "</body></html>";
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -42,6 +55,22 @@ final class PageHtml {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .body(html);
+    }
+
+    /** After a form post: see the result with GET (post/redirect/get), so a reload never posts twice. */
+    static ResponseEntity<String> seeOther(String location) {
+        return ResponseEntity.status(303).location(java.net.URI.create(location)).cacheControl(CacheControl.noStore()).build();
+    }
+
+    /** The CSRF field every session form carries; the value is the browser's own CSRF cookie. */
+    static String csrfField(String csrfToken) {
+        return hidden(org.identityledger.web.security.CsrfInterceptor.FORM_FIELD, csrfToken);
+    }
+
+    /** A form that posts just a button (sign out, remove, revoke), with its CSRF field. */
+    static String buttonForm(String action, String csrfToken, String label) {
+        return "<form method=\"post\" action=\"" + escape(action) + "\">" + csrfField(csrfToken)
+                + "<button type=\"submit\">" + escape(label) + "</button></form>";
     }
 
     static String escape(String value) {

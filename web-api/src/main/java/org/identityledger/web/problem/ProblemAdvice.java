@@ -64,6 +64,7 @@ public class ProblemAdvice {
             Map.entry("ILLEGAL_STATE_TRANSITION", HttpStatus.CONFLICT),
             Map.entry("UNAUTHENTICATED", HttpStatus.UNAUTHORIZED),
             Map.entry("CONTEXT_MISMATCH", HttpStatus.FORBIDDEN),
+            Map.entry("CSRF_TOKEN_INVALID", HttpStatus.FORBIDDEN),
             Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
             Map.entry("EMAIL_NOT_VERIFIED", HttpStatus.FORBIDDEN),
             Map.entry("INVITATION_EMAIL_MISMATCH", HttpStatus.FORBIDDEN),

@@ -67,7 +67,7 @@ public final class Requests {
      * router will see it, with ";" parameters dropped and each segment percent-decoded. A raw
      * "/v1;/auth/native/x" is thus "/v1/auth/native/x" here, exactly as it is to the router.
      */
-    static String routedPath(HttpServletRequest request) {
+    public static String routedPath(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern instanceof String matched) {
             return matched;
@@ -97,5 +97,15 @@ public final class Requests {
             }
         }
         return Optional.empty();
+    }
+
+    /** A short, human label for the session list, from the User-Agent; never trusted for anything. */
+    public static String deviceNameOf(HttpServletRequest request) {
+        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+        if (userAgent == null || userAgent.isBlank()) {
+            return null;
+        }
+        String printable = userAgent.replaceAll("\\p{Cntrl}", "").strip();
+        return printable.length() > 120 ? printable.substring(0, 120) : printable;
     }
 }

@@ -54,17 +54,23 @@ public enum RouteFamily {
     }
 
     /**
-     * The staff role a staff route needs beyond the staff context: the admin APIs and pages need
-     * {@code admin}, the audit APIs {@code auditor}.
+     * The staff role a staff route needs beyond the staff context: the admin APIs need {@code admin},
+     * the audit APIs {@code auditor}. The staff pages are the console of both roles (an auditor signs
+     * in and out there too); each console action calls the API of its role.
      */
     public static Optional<String> requiredStaffRole(String routedPath) {
         if (routedPath.startsWith("/v1/audit/")) {
             return Optional.of("auditor");
         }
-        if (routedPath.startsWith("/v1/admin/") || routedPath.startsWith("/admin/")) {
+        if (routedPath.startsWith("/v1/admin/")) {
             return Optional.of("admin");
         }
         return Optional.empty();
+    }
+
+    /** Whether this family's routes are pages (HTML, forms, a path-scoped cookie), not APIs. */
+    public boolean isPages() {
+        return this == BUSINESS_PAGES || this == STAFF_PAGES;
     }
 
     /** The context whose cookie this route reads; empty when it reads no cookie at all. */

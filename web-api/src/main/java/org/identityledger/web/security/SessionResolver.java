@@ -6,6 +6,8 @@ import org.identityledger.command.common.Secrets;
 import org.identityledger.command.session.RefreshService;
 import org.identityledger.command.port.AccessTokens;
 import org.identityledger.events.session.SessionContext;
+import org.identityledger.query.authorization.BusinessSummary;
+import org.identityledger.query.authorization.FindBusinessByHandleQuery;
 import org.identityledger.query.session.FindLiveSessionByIdQuery;
 import org.identityledger.query.session.FindLiveSessionQuery;
 import org.identityledger.query.session.LiveSession;
@@ -103,10 +105,21 @@ public class SessionResolver {
         });
         // A business session acts for its own business only; another business's routes do not exist for it.
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (family == RouteFamily.BUSINESS_API && variables instanceof java.util.Map<?, ?> path && path.containsKey("business_id")
-                && !path.get("business_id").equals(session.businessId())) {
-            throw new NotFoundException("No such business.");
+        if (variables instanceof java.util.Map<?, ?> path) {
+            if (family == RouteFamily.BUSINESS_API && path.containsKey("business_id")
+                    && !path.get("business_id").equals(session.businessId())) {
+                throw new NotFoundException("No such business.");
+            }
+            if (family == RouteFamily.BUSINESS_PAGES && path.get("handle") instanceof String handle
+                    && !businessOfHandle(handle).equals(Optional.ofNullable(session.businessId()))) {
+                throw new NotFoundException("No such business.");
+            }
         }
         return session;
+    }
+
+    private Optional<String> businessOfHandle(String handle) {
+        return Optional.ofNullable(queryGateway.query(new FindBusinessByHandleQuery(handle), BusinessSummary.class).join())
+                .map(BusinessSummary::businessId);
     }
 }
