@@ -259,13 +259,14 @@ class BusinessPagesHttpTest extends IntegrationTest {
     }
 
     @Test
-    void openingTheInvitationPageNeverConsumesTheInvitation() {
+    void openingTheInvitationPageNeverConsumesTheInvitation() throws Exception {
         Team team = newTeam();
         String email = uniqueEmail();
         String accountRef = signUpAndVerify(browser(), email);
         Browser owner = signIn(team.ownerEmail(), team.handle());
         form(owner, "/business/" + team.handle() + "/invitations", "email", email, "role", "admin");
         String token = mailbox.awaitInvitationToken(email, 2);
+        assertThat(mailbox.awaitMessage(email, 2).getSubject()).isEqualTo("You are invited to join " + team.handle());
         Browser invitee = browser();
 
         HttpAnswer page = invitee.get("/auth/accept-invitation?token=" + token).assertPage(200, null);

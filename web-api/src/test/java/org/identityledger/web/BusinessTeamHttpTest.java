@@ -71,7 +71,7 @@ class BusinessTeamHttpTest extends IntegrationTest {
         for (JsonNode member : team.owner().get(base + "/members").json().path("members")) {
             members.add(member.path("email").asText() + " " + member.path("role").asText());
         }
-        assertThat(members).containsExactly(team.ownerEmail() + " owner", email + " admin");
+        assertThat(members).containsExactlyInAnyOrder(team.ownerEmail() + " owner", email + " admin");
         assertThat(team.owner().get(base + "/invitations").json().path("invitations")).isEmpty();
         assertThat(customer(email).get("/v1/auth/me").json().path("memberships").get(0).path("role").asText()).isEqualTo("admin");
     }

@@ -86,7 +86,7 @@ public class Account {
         Instant expiresAt = now.plus(lifetimes.passwordReset());
         apply(new PasswordResetRequestedEvent(accountRef, token.hash(), now, expiresAt, command.linkTarget().nextPath()));
         outbox.enqueue(new AccountMail(AccountMail.Purpose.PASSWORD_RESET, accountRef, email, recipient().displayName(),
-                token.raw(), expiresAt, command.linkTarget()));
+                token.raw(), expiresAt, command.linkTarget(), null));
     }
 
     @CommandHandler
@@ -165,7 +165,7 @@ public class Account {
         Instant expiresAt = now.plus(lifetimes.emailVerification());
         apply(new VerificationTokenIssuedEvent(recipient.accountRef(), token.hash(), now, expiresAt, link.nextPath()));
         outbox.enqueue(new AccountMail(AccountMail.Purpose.EMAIL_VERIFICATION, recipient.accountRef(),
-                recipient.email(), recipient.displayName(), token.raw(), expiresAt, link));
+                recipient.email(), recipient.displayName(), token.raw(), expiresAt, link, null));
     }
 
     private record Recipient(String accountRef, String email, String displayName) {

@@ -14,7 +14,8 @@ public record AccountMail(
         String displayName,
         String rawToken,
         Instant expiresAt,
-        LinkTarget link) {
+        LinkTarget link,
+        String businessHandle) {
 
     public enum Purpose {
         EMAIL_VERIFICATION,
@@ -25,12 +26,17 @@ public record AccountMail(
         BUSINESS_INVITATION
     }
 
-    public static AccountMail businessInvitation(String email, String rawToken, Instant expiresAt) {
-        return new AccountMail(Purpose.BUSINESS_INVITATION, null, email, null, rawToken, expiresAt, new LinkTarget("/", null));
+    /**
+     * Names the business by its handle only ([a-z0-9-]): the display name is free text its owner chose,
+     * and mail to an address that never asked for it must not carry a stranger's words.
+     */
+    public static AccountMail businessInvitation(String email, String rawToken, Instant expiresAt, String businessHandle) {
+        return new AccountMail(Purpose.BUSINESS_INVITATION, null, email, null, rawToken, expiresAt, new LinkTarget("/", null),
+                businessHandle);
     }
 
     public static AccountMail passwordChanged(String accountRef, String email) {
-        return new AccountMail(Purpose.PASSWORD_CHANGED, accountRef, email, null, null, null, null);
+        return new AccountMail(Purpose.PASSWORD_CHANGED, accountRef, email, null, null, null, null, null);
     }
 
     public boolean hasLink() {

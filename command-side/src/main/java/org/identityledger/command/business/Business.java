@@ -41,6 +41,7 @@ public class Business {
 
     @AggregateIdentifier
     private String businessId;
+    private String handle;
     private final Map<String, BusinessRole> members = new HashMap<>();
     private final Map<String, Invitation> invitations = new HashMap<>();
     private boolean suspended;
@@ -71,7 +72,7 @@ public class Business {
         apply(new BusinessInvitationIssuedEvent(businessId, invitationId, command.email(), command.role(), token.hash(),
                 command.actorRef(), now, expiresAt));
         // The raw token goes to the outbox row (deleted on delivery) and to the in-process caller, never further.
-        outbox.enqueue(AccountMail.businessInvitation(command.email(), token.raw(), expiresAt));
+        outbox.enqueue(AccountMail.businessInvitation(command.email(), token.raw(), expiresAt, handle));
         return new IssuedInvitation(invitationId, token.raw(), expiresAt);
     }
 
@@ -197,6 +198,7 @@ public class Business {
     @EventSourcingHandler
     void on(BusinessCreatedEvent event) {
         businessId = event.businessId();
+        handle = event.handle();
         members.put(event.ownerAccountRef(), BusinessRole.OWNER);
     }
 

@@ -27,7 +27,7 @@ class AccountMailWriter implements AccountMailOutbox {
 
     @Override
     public void enqueue(AccountMail mail) {
-        Template template = Template.of(mail.purpose());
+        Template template = Template.of(mail.purpose(), mail.businessHandle());
         String greeting = mail.displayName() == null ? "Hello," : "Hello " + mail.displayName() + ",";
         if (!mail.hasLink()) {
             outbox.add(mail.email(), template.subject(), greeting + "\n\n" + template.instruction() + "\n\n"
@@ -57,7 +57,7 @@ class AccountMailWriter implements AccountMailOutbox {
 
     private record Template(String page, String subject, String instruction, String button, String disclaimer) {
 
-        static Template of(AccountMail.Purpose purpose) {
+        static Template of(AccountMail.Purpose purpose, String businessHandle) {
             return switch (purpose) {
                 case EMAIL_VERIFICATION -> new Template("/auth/verify-email", "Verify your email address",
                         "Please confirm your email address by opening this link:", "Verify my email address",
@@ -66,8 +66,9 @@ class AccountMailWriter implements AccountMailOutbox {
                         "Someone (hopefully you) asked to reset your password. Choose a new one here:",
                         "Choose a new password",
                         "If you did not ask for this, ignore this message; your password stays as it is.");
-                case BUSINESS_INVITATION -> new Template("/auth/accept-invitation", "You are invited to join a team",
-                        "You have been invited to join a business team. Sign in (or sign up with this address) and accept here:",
+                case BUSINESS_INVITATION -> new Template("/auth/accept-invitation", "You are invited to join " + businessHandle,
+                        "You have been invited to join the team of the business \"" + businessHandle
+                                + "\". Sign in (or sign up with this address) and accept here:",
                         "Accept the invitation", "If you do not know why you received this, ignore this message.");
                 case PASSWORD_CHANGED -> new Template(null, "Your password was changed",
                         "The password of your account was just changed, and every session was signed out.", null,

@@ -1,5 +1,8 @@
 package org.identityledger.query.account;
 
+import org.identityledger.query.paging.Page;
+import org.identityledger.query.paging.PagePosition;
+
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -68,12 +71,16 @@ public class AccountQueryHandler {
     public AccountList handle(SearchAccountsQuery query) {
         String prefix = query.emailPrefix().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_");
-        return new AccountList(jdbc.query("SELECT a.account_ref, a.email, a.display_name, a.state, a.email_verified, a.seller,"
+        List<AccountList.Entry> fetched = jdbc.query("SELECT a.account_ref, a.email, a.display_name, a.state, a.email_verified, a.seller,"
                         + " (SELECT array_agg(s.role ORDER BY s.role) FROM staff_grant_view s WHERE s.account_ref = a.account_ref),"
-                        + " a.registered_at FROM account_view a WHERE lower(a.email) LIKE ? ORDER BY lower(a.email), a.account_ref LIMIT ?",
+                        + " a.registered_at FROM account_view a WHERE lower(a.email) LIKE ?"
+                        + Page.after(query.after(), "lower(a.email) COLLATE \"C\"", "a.account_ref")
+                        + " ORDER BY lower(a.email) COLLATE \"C\", a.account_ref LIMIT ?",
                 (row, index) -> new AccountList.Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getBoolean(5), capabilities(row.getBoolean(6)), List.of(strings(row, 7)),
                         row.getTimestamp(8).toInstant()),
-                prefix + "%", query.limit()));
+                Page.arguments(query.after(), query.limit(), prefix + "%"));
+        return new AccountList(Page.rows(fetched, query.limit()), Page.next(fetched, query.limit(),
+                account -> new PagePosition(account.email().toLowerCase(java.util.Locale.ROOT), account.accountRef())));
     }
 }

@@ -1,5 +1,7 @@
 package org.identityledger.query.account;
 
-/** Accounts whose email starts with {@code emailPrefix} (case-insensitive), at most {@code limit}; answers {@link AccountList}. */
-public record SearchAccountsQuery(String emailPrefix, int limit) {
+import org.identityledger.query.paging.PagePosition;
+
+/** A page of the accounts whose email starts with {@code emailPrefix} (case-insensitive), by email: answers {@link AccountList}. */
+public record SearchAccountsQuery(String emailPrefix, int limit, PagePosition after) {
 }

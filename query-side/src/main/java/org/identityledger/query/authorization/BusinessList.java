@@ -1,9 +1,11 @@
 package org.identityledger.query.authorization;
 
+import org.identityledger.query.paging.PagePosition;
+
 import java.util.List;
 
-/** Businesses as an admin sees them. */
-public record BusinessList(List<Entry> businesses) {
+/** A page of businesses as an admin sees them, by handle; {@code next} as for every page. */
+public record BusinessList(List<Entry> businesses, PagePosition next) {
 
     public record Entry(String businessId, String handle, String name, String state, int members) {
     }

@@ -1,5 +1,7 @@
 package org.identityledger.query.authorization;
 
-/** Businesses in handle order, at most {@code limit}; answers {@link BusinessList}. */
-public record ListBusinessesQuery(int limit) {
+import org.identityledger.query.paging.PagePosition;
+
+/** A page of every business, by handle: answers {@link BusinessList}. */
+public record ListBusinessesQuery(int limit, PagePosition after) {
 }

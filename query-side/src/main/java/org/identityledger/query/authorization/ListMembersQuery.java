@@ -1,5 +1,7 @@
 package org.identityledger.query.authorization;
 
-/** The team of a business: answers {@link TeamMembers}. */
-public record ListMembersQuery(String businessId) {
+import org.identityledger.query.paging.PagePosition;
+
+/** A page of the team of a business, by email: answers {@link TeamMembers}. */
+public record ListMembersQuery(String businessId, int limit, PagePosition after) {
 }

@@ -1,5 +1,7 @@
 package org.identityledger.query.authorization;
 
-/** A business's invitations nobody has accepted, revoked or let expire: answers {@link OpenInvitations}. */
-public record ListOpenInvitationsQuery(String businessId) {
+import org.identityledger.query.paging.PagePosition;
+
+/** A page of the invitations of a business that may still be accepted, by email: answers {@link OpenInvitations}. */
+public record ListOpenInvitationsQuery(String businessId, int limit, PagePosition after) {
 }

@@ -16,6 +16,8 @@ import org.identityledger.query.account.AccountSummary;
 import org.identityledger.query.account.FindAccountQuery;
 import org.identityledger.query.account.SearchAccountsQuery;
 import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.paging.ListCursor;
+import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
 import org.identityledger.web.validation.InputLimits;
 import org.identityledger.web.validation.PlainText;
@@ -39,7 +41,6 @@ import java.util.List;
 @RestController
 class AccountAdministrationController {
 
-    static final int MAX_LISTED = 50;
     static final int MAX_SESSIONS = 100;
 
     private final SessionResolver sessionResolver;
@@ -54,10 +55,16 @@ class AccountAdministrationController {
     }
 
     @GetMapping("/v1/admin/accounts")
-    ResponseEntity<AccountList> search(@Valid @ParameterObject SearchParameters parameters, HttpServletRequest request) {
+    ResponseEntity<AccountsAnswer> search(@Valid @ParameterObject SearchParameters parameters, @Valid @ParameterObject ListPage page,
+                                          HttpServletRequest request) {
         sessionResolver.require(request);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(queryGateway.query(
-                new SearchAccountsQuery(parameters.email() == null ? "" : parameters.email().strip(), MAX_LISTED), AccountList.class).join());
+        AccountList accounts = queryGateway.query(new SearchAccountsQuery(parameters.email() == null ? "" : parameters.email().strip(),
+                page.size(), page.after()), AccountList.class).join();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new AccountsAnswer(accounts.accounts(), ListCursor.encode(accounts.next())));
+    }
+
+    record AccountsAnswer(List<AccountList.Entry> accounts, String nextCursor) {
     }
 
     /** One account as an admin sees it: its capabilities, staff roles, memberships and (up to 100) live sessions. */

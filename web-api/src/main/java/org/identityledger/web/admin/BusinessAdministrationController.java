@@ -8,7 +8,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.business.BusinessAdministrationService;
 import org.identityledger.query.authorization.BusinessList;
 import org.identityledger.query.authorization.ListBusinessesQuery;
+import org.identityledger.web.paging.ListCursor;
+import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
+import org.springdoc.core.annotations.ParameterObject;
 import org.identityledger.web.validation.PlainText;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -35,10 +38,14 @@ class BusinessAdministrationController {
     }
 
     @GetMapping("/v1/admin/businesses")
-    ResponseEntity<BusinessList> list(HttpServletRequest request) {
+    ResponseEntity<BusinessesAnswer> list(@Valid @ParameterObject ListPage page, HttpServletRequest request) {
         sessionResolver.require(request);
+        BusinessList businesses = queryGateway.query(new ListBusinessesQuery(page.size(), page.after()), BusinessList.class).join();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(queryGateway.query(new ListBusinessesQuery(500), BusinessList.class).join());
+                .body(new BusinessesAnswer(businesses.businesses(), ListCursor.encode(businesses.next())));
+    }
+
+    record BusinessesAnswer(java.util.List<BusinessList.Entry> businesses, String nextCursor) {
     }
 
     @PostMapping(path = "/v1/admin/businesses/{business_id}/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -11,6 +11,7 @@ import org.identityledger.query.session.LiveSession;
 import org.identityledger.query.session.SessionList;
 import org.identityledger.query.session.SessionSummary;
 import org.identityledger.web.problem.NotFoundException;
+import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
 import org.identityledger.web.validation.WholeNumber;
 import org.springdoc.core.annotations.ParameterObject;
@@ -34,9 +35,6 @@ import java.util.List;
 @RestController
 class SelfServiceSessionsController {
 
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 100;
-
     private final SessionResolver sessionResolver;
     private final QueryGateway queryGateway;
     private final SignOutService signOutService;
@@ -50,7 +48,7 @@ class SelfServiceSessionsController {
 
     @GetMapping("/v1/auth/sessions")
     ResponseEntity<SessionsAnswer> list(@Valid @ParameterObject SessionPageParameters parameters, HttpServletRequest request) {
-        int pageSize = parameters.limit() == null || parameters.limit().isEmpty() ? DEFAULT_PAGE_SIZE
+        int pageSize = parameters.limit() == null || parameters.limit().isEmpty() ? ListPage.DEFAULT_SIZE
                 : Integer.parseInt(parameters.limit());
         ListLiveSessionsQuery.PageKey after = SessionCursor.decode(parameters.cursor()).orElse(null);
         LiveSession caller = sessionResolver.require(request);
@@ -83,7 +81,7 @@ class SelfServiceSessionsController {
     }
 
     /** The query parameters of one page of the list. */
-    record SessionPageParameters(@WholeNumber(min = 1, max = MAX_PAGE_SIZE) String limit, @PageCursor String cursor) {
+    record SessionPageParameters(@WholeNumber(min = 1, max = ListPage.MAX_SIZE) String limit, @PageCursor String cursor) {
     }
 
     record SessionsAnswer(List<SessionEntry> sessions, String nextCursor) {

@@ -1,43 +1,36 @@
 package org.identityledger.web.auth;
 
+import org.identityledger.query.paging.PagePosition;
 import org.identityledger.query.session.ListLiveSessionsQuery;
 import org.identityledger.query.session.SessionSummary;
+import org.identityledger.web.paging.ListCursor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The cursor is the last listed session's position, base64url: opaque to clients, checked on the way in. */
+/** The session list's cursor: the list cursor of every paged list, whose key is the last session's start (epoch millis). */
 final class SessionCursor {
 
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Pattern SHAPE = Pattern.compile("(-?\\d{1,19})\\.([A-Za-z0-9_-]{1,64})");
+    private static final Pattern MILLIS = Pattern.compile("-?\\d{1,19}");
 
     private SessionCursor() {
     }
 
     static String encode(SessionSummary last) {
-        String position = last.createdAt().toEpochMilli() + "." + last.sessionId();
-        return ENCODER.encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return ListCursor.encode(new PagePosition(Long.toString(last.createdAt().toEpochMilli()), last.sessionId()));
     }
 
     /** The position a cursor names; empty when absent or not one this service handed out. */
     static Optional<ListLiveSessionsQuery.PageKey> decode(String cursor) {
-        if (cursor == null || cursor.isEmpty() || cursor.length() > 128) {
-            return Optional.empty();
-        }
-        try {
-            Matcher matcher = SHAPE.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            if (matcher.matches()) {
-                return Optional.of(new ListLiveSessionsQuery.PageKey(Instant.ofEpochMilli(Long.parseLong(matcher.group(1))),
-                        matcher.group(2)));
-            }
-        } catch (IllegalArgumentException notACursor) {
-            // not a cursor, like any other malformed one
-        }
-        return Optional.empty();
+        return ListCursor.decode(cursor).filter(position -> MILLIS.matcher(position.key()).matches())
+                .flatMap(position -> {
+                    try {
+                        return Optional.of(new ListLiveSessionsQuery.PageKey(Instant.ofEpochMilli(Long.parseLong(position.key())),
+                                position.id()));
+                    } catch (NumberFormatException outOfRange) {
+                        return Optional.empty();
+                    }
+                });
     }
 }

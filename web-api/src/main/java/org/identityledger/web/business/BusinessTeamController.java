@@ -11,7 +11,10 @@ import org.identityledger.query.authorization.ListOpenInvitationsQuery;
 import org.identityledger.query.authorization.OpenInvitations;
 import org.identityledger.query.authorization.TeamMembers;
 import org.identityledger.query.session.LiveSession;
+import org.identityledger.web.paging.ListCursor;
+import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
+import org.springdoc.core.annotations.ParameterObject;
 import org.identityledger.web.validation.RequestValues;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A business team's APIs, for a business-context bearer session of that business only (the route
@@ -46,10 +50,12 @@ class BusinessTeamController {
     }
 
     @GetMapping("/v1/businesses/{business_id}/members")
-    ResponseEntity<TeamMembers> members(@PathVariable("business_id") String businessId, HttpServletRequest request) {
+    ResponseEntity<MembersAnswer> members(@PathVariable("business_id") String businessId, @Valid @ParameterObject ListPage page,
+                                          HttpServletRequest request) {
         sessionResolver.require(request);
+        TeamMembers team = queryGateway.query(new ListMembersQuery(businessId, page.size(), page.after()), TeamMembers.class).join();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(queryGateway.query(new ListMembersQuery(businessId), TeamMembers.class).join());
+                .body(new MembersAnswer(team.members(), ListCursor.encode(team.next())));
     }
 
     @PostMapping(path = "/v1/businesses/{business_id}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,10 +70,13 @@ class BusinessTeamController {
     }
 
     @GetMapping("/v1/businesses/{business_id}/invitations")
-    ResponseEntity<OpenInvitations> invitations(@PathVariable("business_id") String businessId, HttpServletRequest request) {
+    ResponseEntity<InvitationsAnswer> invitations(@PathVariable("business_id") String businessId,
+                                                  @Valid @ParameterObject ListPage page, HttpServletRequest request) {
         sessionResolver.require(request);
+        OpenInvitations open = queryGateway.query(new ListOpenInvitationsQuery(businessId, page.size(), page.after()),
+                OpenInvitations.class).join();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(queryGateway.query(new ListOpenInvitationsQuery(businessId), OpenInvitations.class).join());
+                .body(new InvitationsAnswer(open.invitations(), ListCursor.encode(open.next())));
     }
 
     @DeleteMapping("/v1/businesses/{business_id}/invitations/{invitation_id}")
@@ -93,6 +102,12 @@ class BusinessTeamController {
         LiveSession session = sessionResolver.require(request);
         teamService.remove(businessId, session.accountRef(), accountRef);
         return ResponseEntity.noContent().build();
+    }
+
+    record MembersAnswer(List<TeamMembers.Member> members, String nextCursor) {
+    }
+
+    record InvitationsAnswer(List<OpenInvitations.Invitation> invitations, String nextCursor) {
     }
 
     record InvitationAnswer(String invitationId, String email, String role, Instant expiresAt) {

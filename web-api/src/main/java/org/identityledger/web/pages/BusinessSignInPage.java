@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.axonframework.queryhandling.QueryGateway;
+import org.identityledger.command.business.BusinessHandle;
 import org.identityledger.command.common.NotAllowedException;
 import org.identityledger.command.session.SessionScope;
 import org.identityledger.events.session.SessionContext;
@@ -61,15 +62,17 @@ class BusinessSignInPage {
         return business.businessId();
     }
 
+    /** Back to the sign-in page, for the same business when the form names it (the team page's does). */
     @PostMapping(BusinessPages.SIGN_OUT)
-    ResponseEntity<String> signOut(HttpServletRequest request) {
+    ResponseEntity<String> signOut(@RequestParam(name = "handle", required = false) String handle, HttpServletRequest request) {
+        String signIn = handle != null && BusinessHandle.SHAPE.matcher(handle).matches() ? BusinessPages.signInPath(handle) : BusinessPages.SIGN_IN;
         return ResponseEntity.status(303).header(HttpHeaders.SET_COOKIE, browserSignIn.signOut(request, SessionContext.BUSINESS).toString())
-                .header(HttpHeaders.LOCATION, BusinessPages.SIGN_IN).build();
+                .header(HttpHeaders.LOCATION, signIn).build();
     }
 
     private static SignInPages.Form form(String handle) {
         return new SignInPages.Form("Sign in to your business", BusinessPages.SIGN_IN,
-                "<p><label>Business handle <input type=\"text\" name=\"handle\" required pattern=\"[a-z0-9][a-z0-9-]{2,39}\" value=\""
+                "<p><label>Business handle <input type=\"text\" name=\"handle\" required pattern=\"" + BusinessHandle.PATTERN + "\" value=\""
                         + PageHtml.escape(handle) + "\"></label></p>");
     }
 }

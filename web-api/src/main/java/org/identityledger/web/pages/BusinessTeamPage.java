@@ -20,6 +20,8 @@ import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.auth.Accounts;
 import org.identityledger.web.business.InvitationBody;
 import org.identityledger.web.business.RoleBody;
+import org.identityledger.web.paging.ListCursor;
+import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.problem.NotFoundException;
 import org.identityledger.web.problem.ValidationFailedException;
 import org.identityledger.web.security.SessionResolver;
@@ -82,6 +84,7 @@ class BusinessTeamPage {
 
     @GetMapping(TEAM)
     ResponseEntity<String> show(@PathVariable("handle") String handle, @RequestParam(name = "done", required = false) String done,
+                                @RequestParam(name = "cursor", required = false) String cursor,
                                 HttpServletRequest request, HttpServletResponse response) {
         LiveSession session = sessionResolver.require(request);
         BusinessSummary business = business(handle);
@@ -91,8 +94,10 @@ class BusinessTeamPage {
         boolean managesOwners = Permission.BUSINESS_MANAGE_OWNERS.decide(facts).allowed();
         String csrf = pageForms.csrfToken(request, response);
         AccountSummary me = accounts.find(session.accountRef());
-        TeamMembers team = queryGateway.query(new ListMembersQuery(business.businessId()), TeamMembers.class).join();
-        OpenInvitations invitations = queryGateway.query(new ListOpenInvitationsQuery(business.businessId()),
+        // A malformed cursor is just the first page: a page has no field to name in an error.
+        TeamMembers team = queryGateway.query(new ListMembersQuery(business.businessId(), ListPage.MAX_SIZE,
+                ListCursor.decode(cursor).orElse(null)), TeamMembers.class).join();
+        OpenInvitations invitations = queryGateway.query(new ListOpenInvitationsQuery(business.businessId(), ListPage.MAX_SIZE, null),
                 OpenInvitations.class).join();
 
         StringBuilder body = new StringBuilder();
@@ -101,7 +106,9 @@ class BusinessTeamPage {
         }
         body.append("<p>Signed in as ").append(PageHtml.escape(me.email())).append(" (")
                 .append(PageHtml.escape(facts.membershipRole())).append(") to <strong>").append(PageHtml.escape(business.handle()))
-                .append("</strong>.</p>").append(PageHtml.buttonForm(BusinessPages.SIGN_OUT, csrf, "Sign out"));
+                .append("</strong>.</p><form method=\"post\" action=\"").append(BusinessPages.SIGN_OUT).append("\">")
+                .append(PageHtml.csrfField(csrf)).append(PageHtml.hidden("handle", handle))
+                .append("<button type=\"submit\">Sign out</button></form>");
         body.append(members(handle, team, session.accountRef(), managesMembers, managesOwners, csrf));
         body.append(invitations(handle, invitations, managesMembers, csrf));
         if (managesMembers) {
@@ -190,7 +197,11 @@ class BusinessTeamPage {
             }
             html.append("</td></tr>");
         }
-        return html.append("</tbody></table>").toString();
+        html.append("</tbody></table>");
+        if (team.next() != null) {
+            html.append(PageHtml.link(BusinessPages.teamPath(handle) + "?cursor=" + ListCursor.encode(team.next()), "More members"));
+        }
+        return html.toString();
     }
 
     private static String invitations(String handle, OpenInvitations open, boolean managesMembers, String csrf) {
@@ -209,7 +220,12 @@ class BusinessTeamPage {
             }
             html.append("</td></tr>");
         }
-        return html.append("</tbody></table>").toString();
+        html.append("</tbody></table>");
+        if (open.next() != null) {
+            html.append("<p class=\"note\">The first ").append(ListPage.MAX_SIZE).append(" by address are shown; ")
+                    .append("GET /v1/businesses/{business_id}/invitations lists them all.</p>");
+        }
+        return html.toString();
     }
 
     /** The roles one may hand out: owner only by someone who manages owners. */

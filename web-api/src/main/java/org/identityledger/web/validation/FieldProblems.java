@@ -24,7 +24,7 @@ public final class FieldProblems {
             "NotBlank", "REQUIRED", "NotEmpty", "REQUIRED", "NotNull", "REQUIRED",
             "Size", "TOO_LONG", "MaxCodePoints", "TOO_LONG",
             "MailAddress", "INVALID_EMAIL", "PlainText", "INVALID_CHARACTERS",
-            "WholeNumber", "OUT_OF_RANGE", "Pattern", "INVALID_VALUE", "PageCursor", "INVALID_VALUE",
+            "WholeNumber", "OUT_OF_RANGE", "Pattern", "INVALID_VALUE", "PageCursor", "INVALID_VALUE", "ListCursorValue", "INVALID_VALUE",
             "SignInContext", "INVALID_VALUE", "Timestamp", "INVALID_VALUE");
     private static final List<String> PRIORITY = List.copyOf(CODES.keySet());
     private static final PropertyNamingStrategies.NamingBase WIRE_NAMES =
