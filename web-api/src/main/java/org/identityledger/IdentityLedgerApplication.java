@@ -18,6 +18,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class IdentityLedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify-ledger")) {
+            System.exit(VerifyLedgerCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         FatalErrorHandler.install();
         // Axon prints an AxonIQ Console advertisement at every start unless this is set; an identity
         // service's log should hold its own events only. An operator's own -D setting wins.

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Two schedulers, so that mail delivery (which can block on a silent SMTP server for its timeouts)
+ * Separate schedulers, so that mail delivery (which can block on a silent SMTP server for its timeouts)
  * never holds up housekeeping such as rate-limit cleanup and key rotation. "taskScheduler" is the
  * default every other @Scheduled method runs on.
  */
@@ -13,6 +13,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 public class SchedulingConfiguration {
 
     public static final String MAIL_SCHEDULER = "mailScheduler";
+    public static final String LEDGER_SCHEDULER = "ledgerScheduler";
 
     @Bean(name = "taskScheduler")
     ThreadPoolTaskScheduler taskScheduler() {
@@ -22,6 +23,12 @@ public class SchedulingConfiguration {
     @Bean(name = MAIL_SCHEDULER)
     ThreadPoolTaskScheduler mailScheduler() {
         return scheduler("mail-", 1);
+    }
+
+    /** The hash chain's sealer and checkpoints: their own thread, so they keep their pace whatever else runs. */
+    @Bean(name = LEDGER_SCHEDULER)
+    ThreadPoolTaskScheduler ledgerScheduler() {
+        return scheduler("ledger-", 1);
     }
 
     private static ThreadPoolTaskScheduler scheduler(String prefix, int threads) {

@@ -85,6 +85,23 @@ public class SigningKeys implements PublishedKeys {
         return new JWKSet(verifyingKeys().stream().map(ECKey::toPublicJWK).map(key -> (com.nimbusds.jose.jwk.JWK) key).toList());
     }
 
+    /**
+     * A compact ES256 JWS over {@code payloadJson} with the current key (its {@code kid} in the JWKS):
+     * what the ledger's checkpoints are signed with, so anyone holding the published keys can check them.
+     */
+    public String signCompact(String payloadJson) {
+        try {
+            StoredKey key = keys.get(0);
+            com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                    new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.key().getKeyID()).build(),
+                    new com.nimbusds.jose.Payload(payloadJson));
+            jws.sign(key.signer());
+            return jws.serialize();
+        } catch (JOSEException failure) {
+            throw new IllegalStateException("cannot sign", failure);
+        }
+    }
+
     /** Makes a new current key now; the previous one keeps verifying for one access-token lifetime. */
     public synchronized void rotate() {
         try {

@@ -89,12 +89,14 @@ class ContractDescription implements OpenApiCustomizer {
                     403, List.of("INVITATION_EMAIL_MISMATCH", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
                     409, List.of("ALREADY_A_MEMBER", "TOKEN_ALREADY_USED"), 410, List.of("TOKEN_EXPIRED"))),
             route("GET", "/v1/businesses/{business_id}/members", 200, Access.BEARER, Map.of(
-                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"),
+                    404, List.of("NOT_FOUND"))),
             route("POST", "/v1/businesses/{business_id}/invitations", 201, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
                     404, List.of("NOT_FOUND"))),
             route("GET", "/v1/businesses/{business_id}/invitations", 200, Access.BEARER, Map.of(
-                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"),
+                    404, List.of("NOT_FOUND"))),
             route("DELETE", "/v1/businesses/{business_id}/invitations/{invitation_id}", 204, Access.BEARER, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "BUSINESS_SUSPENDED", "CONTEXT_MISMATCH"),
                     404, List.of("NOT_FOUND"))),
@@ -125,13 +127,17 @@ class ContractDescription implements OpenApiCustomizer {
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
                     404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
             route("GET", "/v1/admin/businesses", 200, Access.BEARER, Map.of(
-                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("POST", "/v1/admin/businesses/{business_id}/suspend", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("POST", "/v1/admin/businesses/{business_id}/reinstate", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("GET", "/v1/audit/security-log", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("GET", "/v1/audit/export", 200, Access.BEARER, Map.of(
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("GET", "/v1/audit/checkpoints/latest", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override
