@@ -203,13 +203,63 @@ class LedgerChainHttpTest extends IntegrationTest {
         }
     }
 
+    private static java.util.List<JsonNode> lines(HttpAnswer answer) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/x-ndjson");
+        java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : answer.body().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void theDecodedStreamShowsAnAccountsHistoryWithActorsAndNeverACredential() throws Exception {
+        Browser auditor = auditor();
+        String admin = newAdmin();
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        assertThat(staffSession(admin).postJson("/v1/admin/accounts/" + accountRef + "/suspend", "{\"reason\":\"audit test\"}")
+                .status()).isEqualTo(200);
+
+        java.util.List<JsonNode> history = lines(auditor.get("/v1/audit/events?account_ref=" + accountRef));
+
+        assertThat(history).extracting(line -> line.get("type").asText())
+                .contains("AccountRegisteredEvent", "VerificationTokenIssuedEvent", "EmailVerifiedEvent", "AccountSuspendedEvent");
+        assertThat(history).extracting(line -> line.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        JsonNode registered = history.stream().filter(line -> line.get("type").asText().equals("AccountRegisteredEvent")).findFirst()
+                .orElseThrow();
+        assertThat(registered.get("payload").get("email").asText()).isEqualTo(email);
+        assertThat(registered.get("aggregate_id").asText()).isEqualTo(accountRef);
+        JsonNode token = history.stream().filter(line -> line.get("type").asText().equals("VerificationTokenIssuedEvent")).findFirst()
+                .orElseThrow();
+        assertThat(token.get("payload").get("token_hash").asText()).isEqualTo("[redacted]");
+        JsonNode suspended = history.stream().filter(line -> line.get("type").asText().equals("AccountSuspendedEvent")).findFirst()
+                .orElseThrow();
+        assertThat(suspended.get("actor_ref").asText()).isEqualTo(jdbc.queryForObject(
+                "SELECT account_ref FROM account_view WHERE email = ?", String.class, admin));
+
+        long second = history.get(1).get("position").asLong();
+        java.util.List<JsonNode> resumed = lines(auditor.get("/v1/audit/events?account_ref=" + accountRef + "&after=" + second));
+        assertThat(resumed.get(0).get("position").asLong()).isEqualTo(history.get(2).get("position").asLong());
+        assertThat(lines(auditor.get("/v1/audit/events?type=AccountSuspendedEvent&account_ref=" + accountRef + "&limit=1")))
+                .hasSize(1);
+        assertThat(lines(auditor.get("/v1/audit/accounts/" + accountRef + "/timeline"))).extracting(line -> line.get("event_id").asText())
+                .isEqualTo(history.stream().map(line -> line.get("event_id").asText()).toList());
+        auditor.get("/v1/audit/events?after=-1").assertProblem(400, "VALIDATION_FAILED");
+        auditor.get("/v1/audit/events?from=yesterday").assertProblem(400, "VALIDATION_FAILED");
+    }
+
     @Test
     void theLedgerRoutesServeAuditorsOnly() {
         String admin = newAdmin();
         Browser adminOnly = staffSession(admin);
         Browser customer = browser().bearer(nativeLogIn(admin).text("access_token"));
 
-        for (String route : new String[] {"/v1/audit/export", "/v1/audit/checkpoints/latest"}) {
+        for (String route : new String[] {"/v1/audit/export", "/v1/audit/checkpoints/latest", "/v1/audit/events",
+                "/v1/audit/accounts/acc_x/timeline"}) {
             adminOnly.get(route).assertProblem(403, "FORBIDDEN");
             customer.get(route).assertProblem(403, "CONTEXT_MISMATCH");
             browser().get(route).assertProblem(401, "UNAUTHENTICATED");

@@ -34,6 +34,9 @@ class SecurityLogHttpTest extends IntegrationTest {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.contentType()).startsWith("application/x-ndjson");
         assertThat(read.body()).contains("\"type\":\"permission_denied\"").contains("CONTEXT_MISMATCH").contains("decision staff.audit");
+        for (String line : read.body().split("\n")) {
+            assertThat(line).as("the account_ref filter applies").contains("\"account_ref\":\"" + accountRef + "\"");
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM security_log WHERE type = 'login_failed' AND detail LIKE '%native/login%'", Long.class) > 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(

@@ -6,19 +6,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.identityledger.command.port.SecurityLog;
 import org.identityledger.infrastructure.ledger.LedgerCheckpoints;
+import org.identityledger.infrastructure.ledger.LedgerEvents;
 import org.identityledger.infrastructure.ledger.LedgerExport;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.problem.NotFoundException;
 import org.identityledger.web.security.AbuseGuard;
 import org.identityledger.web.security.SessionResolver;
+import org.identityledger.web.validation.Timestamp;
 import org.identityledger.web.validation.WholeNumber;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -28,8 +33,9 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * The ledger for auditors (a staff-context bearer session holding auditor): the export of the stored
- * events with their seals, streamed as NDJSON in constant memory, and the newest signed checkpoint.
+ * The ledger for auditors (a staff-context bearer session holding auditor): the decoded events and an
+ * account's timeline, the export of the stored events with their seals, all streamed as NDJSON in
+ * constant memory, and the newest signed checkpoint.
  * Every read is itself recorded in the security log (audit_read).
  */
 @RestController
@@ -38,12 +44,14 @@ class LedgerController {
     private final SessionResolver sessionResolver;
     private final LedgerExport export;
     private final LedgerCheckpoints checkpoints;
+    private final LedgerEvents events;
     private final SecurityLog securityLog;
     private final AbuseGuard abuseGuard;
     private final ObjectMapper objectMapper;
 
-    LedgerController(SessionResolver sessionResolver, LedgerExport export, LedgerCheckpoints checkpoints, SecurityLog securityLog,
-                     AbuseGuard abuseGuard, ObjectMapper objectMapper) {
+    LedgerController(SessionResolver sessionResolver, LedgerExport export, LedgerCheckpoints checkpoints, LedgerEvents events,
+                     SecurityLog securityLog, AbuseGuard abuseGuard, ObjectMapper objectMapper) {
+        this.events = events;
         this.sessionResolver = sessionResolver;
         this.export = export;
         this.checkpoints = checkpoints;
@@ -59,8 +67,8 @@ class LedgerController {
     @GetMapping(path = "/v1/audit/export", produces = "application/x-ndjson")
     void export(@Valid @ParameterObject Range range, HttpServletRequest request, HttpServletResponse response) throws IOException {
         LiveSession auditor = sessionResolver.require(request);
-        long after = range.after() == null || range.after().isEmpty() ? 0 : Long.parseLong(range.after());
-        Long limit = range.limit() == null || range.limit().isEmpty() ? null : Long.parseLong(range.limit());
+        long after = position(range.after());
+        Long limit = number(range.limit());
         securityLog.record(new SecurityLog.Entry("audit_read", null, auditor.accountRef(), abuseGuard.clientAddress(request),
                 "export after " + after + (limit == null ? "" : " limit " + limit)));
         response.setContentType(SecurityLogController.NDJSON.toString());
@@ -95,6 +103,61 @@ class LedgerController {
         }
     }
 
+    /** The decoded ledger: every event after a position, filtered, in ascending position, streamed. */
+    @GetMapping(path = "/v1/audit/events", produces = "application/x-ndjson")
+    void events(@Valid @ParameterObject EventFilter filter, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LiveSession auditor = sessionResolver.require(request);
+        stream(auditor, new LedgerEvents.Filter(position(filter.after()), number(filter.limit()), blankToNull(filter.accountRef()),
+                blankToNull(filter.aggregateId()), blankToNull(filter.type()), instant(filter.from()), instant(filter.to())),
+                "events", request, response);
+    }
+
+    /** One account's events (its own, and those naming it: memberships, grants), decoded, in order. */
+    @GetMapping(path = "/v1/audit/accounts/{account_ref}/timeline", produces = "application/x-ndjson")
+    void timeline(@PathVariable("account_ref") String accountRef, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        LiveSession auditor = sessionResolver.require(request);
+        stream(auditor, new LedgerEvents.Filter(0, null, accountRef, null, null, null, null), "timeline " + accountRef,
+                request, response);
+    }
+
+    private void stream(LiveSession auditor, LedgerEvents.Filter filter, String what, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
+        securityLog.record(new SecurityLog.Entry("audit_read", filter.accountRef(), auditor.accountRef(),
+                abuseGuard.clientAddress(request), what + " after " + filter.after()));
+        response.setContentType(SecurityLogController.NDJSON.toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        try (JsonGenerator lines = objectMapper.getFactory().createGenerator(response.getOutputStream())) {
+            lines.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            events.forEach(filter, line -> {
+                try {
+                    objectMapper.writeValue(lines, line);
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            });
+            lines.writeRaw('\n');
+        } catch (UncheckedIOException clientGone) {
+            // The auditor stopped reading; nothing to answer.
+        }
+    }
+
+    private static long position(String value) {
+        return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+    }
+
+    private static Long number(String value) {
+        return value == null || value.isEmpty() ? null : Long.parseLong(value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(String value) {
+        return value == null || value.isEmpty() ? null : Instant.parse(value);
+    }
+
     @GetMapping("/v1/audit/checkpoints/latest")
     ResponseEntity<CheckpointAnswer> latestCheckpoint(HttpServletRequest request) {
         LiveSession auditor = sessionResolver.require(request);
@@ -108,6 +171,15 @@ class LedgerController {
     /** after: a position (exclusive, default 0); limit: at most this many events (default: to the head). */
     record Range(@Pattern(regexp = "\\d{1,18}", message = "A position: a whole number.") String after,
                  @WholeNumber(min = 1, max = 1_000_000_000) String limit) {
+    }
+
+    /** after (exclusive position), limit, account_ref, aggregate_id, type (the event's simple name), from and to (RFC 3339). */
+    record EventFilter(@Pattern(regexp = "\\d{1,18}", message = "A position: a whole number.") String after,
+                       @WholeNumber(min = 1, max = 1_000_000_000) String limit,
+                       @Size(max = 64) @BindParam("account_ref") String accountRef,
+                       @Size(max = 255) @BindParam("aggregate_id") String aggregateId,
+                       @Pattern(regexp = "[A-Za-z]{1,100}", message = "An event type, such as AccountRegisteredEvent.") String type,
+                       @Timestamp String from, @Timestamp String to) {
     }
 
     record CheckpointAnswer(long position, String hash, Instant signedAt, String jws) {

@@ -19,6 +19,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -73,7 +74,7 @@ class SecurityLogController {
     }
 
     /** The query parameters: account_ref, type, from, to (RFC 3339), limit (1 to 1000, default 100). */
-    record Filter(@Size(max = 64) String accountRef,
+    record Filter(@Size(max = 64) @BindParam("account_ref") String accountRef,
                   @Pattern(regexp = "login_failed|permission_denied|rate_limited|audit_read",
                           message = "One of login_failed, permission_denied, rate_limited, audit_read.") String type,
                   @Timestamp String from, @Timestamp String to, @WholeNumber(min = 1, max = 1000) String limit) {
