@@ -1,12 +1,8 @@
 package org.identityledger.web;
 
-import org.identityledger.web.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.identityledger.web.support.ChromiumTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.identityledger.web.support.HeadlessChromium;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,21 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A person in a real (headless) Chromium follows the emailed links and lands where they should. */
-class BrowserPagesTest extends IntegrationTest {
+class BrowserPagesTest extends ChromiumTest {
 
-    private static WebDriver chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.quit();
-        }
-    }
 
     /** Mailed links point at the configured public base URL; the test server listens on a random port. */
     private String local(String mailedLink) {

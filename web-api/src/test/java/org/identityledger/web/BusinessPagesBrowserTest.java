@@ -1,15 +1,11 @@
 package org.identityledger.web;
 
-import org.identityledger.web.support.HeadlessChromium;
 import org.identityledger.web.support.HttpAnswer;
-import org.identityledger.web.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.identityledger.web.support.ChromiumTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
@@ -24,21 +20,8 @@ import static org.awaitility.Awaitility.await;
  * page, runs the team through its forms, accepts an invitation from the mailed link, and signs out;
  * under the pages' strict Content-Security-Policy, whose one allowed stylesheet must still apply.
  */
-class BusinessPagesBrowserTest extends IntegrationTest {
+class BusinessPagesBrowserTest extends ChromiumTest {
 
-    private static WebDriver chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.quit();
-        }
-    }
 
     @BeforeEach
     void forgetEveryCookie() {

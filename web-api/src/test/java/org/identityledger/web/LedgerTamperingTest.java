@@ -1,7 +1,6 @@
 package org.identityledger.web;
 
 import org.identityledger.IdentityLedgerApplication;
-import org.identityledger.infrastructure.ledger.LedgerExport;
 import org.identityledger.infrastructure.ledger.LedgerVerifier;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.IntegrationTest;
@@ -65,7 +64,7 @@ class LedgerTamperingTest {
     private static LedgerVerifier.Result verify(Ledger ledger) throws IOException {
         Path file = Files.createTempFile("tampered", ".ndjson");
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            ledger.service().getBean(LedgerExport.class).forEach(0, null, line -> {
+            ledger.service().getBean(org.identityledger.command.port.LedgerHistory.class).export(0, null, line -> {
                 try {
                     out.write("{\"position\":" + line.position() + ",\"event_id\":\"" + line.eventId() + "\",\"type\":\"" + line.type()
                             + "\",\"revision\":" + (line.revision() == null ? "null" : "\"" + line.revision() + "\"")

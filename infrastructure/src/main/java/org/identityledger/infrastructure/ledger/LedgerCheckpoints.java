@@ -1,5 +1,6 @@
 package org.identityledger.infrastructure.ledger;
 
+import org.identityledger.command.port.LedgerHistory.Checkpoint;
 import org.identityledger.infrastructure.token.SigningKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,6 @@ import java.util.Optional;
  */
 @Component
 public class LedgerCheckpoints {
-
-    /** A checkpoint as GET /v1/audit/checkpoints/latest answers it. */
-    public record Checkpoint(long position, String hash, Instant signedAt, String jws) {
-    }
 
     private final JdbcTemplate jdbc;
     private final SigningKeys signingKeys;

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Revision;
+import org.identityledger.command.port.LedgerHistory.DecodedEvent;
+import org.identityledger.command.port.LedgerHistory.Filter;
 import org.identityledger.events.CredentialData;
 import org.identityledger.events.EventJson;
 import org.springframework.stereotype.Component;
@@ -36,13 +38,9 @@ public class LedgerEvents {
     private static final PropertyNamingStrategies.NamingBase WIRE_NAMES =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    /** One decoded event, as the stream prints it. */
-    public record Line(long position, String eventId, String type, String revision, String aggregateType, String aggregateId,
+    /** One decoded event, before it leaves as a {@link DecodedEvent}. */
+    record Line(long position, String eventId, String type, String revision, String aggregateType, String aggregateId,
                        Long sequence, Instant timestamp, String actorRef, JsonNode payload) {
-    }
-
-    /** What to stream: after a position, at most a number of lines, and the filters (null: any). */
-    public record Filter(long after, Long limit, String accountRef, String aggregateId, String type, Instant from, Instant to) {
     }
 
     private final EventStorageEngine storageEngine;
@@ -54,7 +52,7 @@ public class LedgerEvents {
     }
 
     /** Hands each matching event to {@code sink}, in ascending position; answers how many. */
-    public long forEach(Filter filter, java.util.function.Consumer<Line> sink) {
+    public long forEach(Filter filter, java.util.function.Consumer<DecodedEvent> sink) {
         long written = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(
                 GapAwareTrackingToken.newInstance(filter.after(), Collections.emptySet()), false)) {
@@ -63,7 +61,9 @@ public class LedgerEvents {
             while (iterator.hasNext() && (filter.limit() == null || written < filter.limit())) {
                 Line line = decode(iterator.next());
                 if (wanted.test(line)) {
-                    sink.accept(line);
+                    sink.accept(new DecodedEvent(line.position(), line.eventId(), line.type(), line.revision(), line.aggregateType(),
+                            line.aggregateId(), line.sequence(), line.timestamp(), line.actorRef(),
+                            line.payload() == null ? null : line.payload().toString()));
                     written++;
                 }
             }

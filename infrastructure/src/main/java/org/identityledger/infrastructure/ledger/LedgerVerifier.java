@@ -76,7 +76,7 @@ public final class LedgerVerifier {
                 return failed(events, previousPosition, position, "event removed: the event sealed before position " + position
                         + " is missing (prev_hash does not link to the line before)");
             }
-            String payloadHash = ChainFormula.payloadSha256(Base64.getDecoder().decode(entry.path("payload_base64").asText()));
+            String payloadHash = payloadHash(entry);
             String recomputed = ChainFormula.hash(prevHash, link(entry, position, payloadHash));
             if (!payloadHash.equals(sealedPayloadHash) || !recomputed.equals(hash)) {
                 Long movedTo = export == null ? null : findMoved(export, position, prevHash, hash);
@@ -104,24 +104,29 @@ public final class LedgerVerifier {
 
     /** The position now holding the event that was sealed at {@code position}, if it is in the export. */
     private static Long findMoved(Path export, long position, String prevHash, String sealedHash) throws IOException {
+        return firstEntry(export, candidate -> candidate.path("position").asLong() != position
+                && ChainFormula.hash(prevHash, link(candidate, position, payloadHash(candidate))).equals(sealedHash))
+                .map(candidate -> candidate.path("position").asLong()).orElse(null);
+    }
+
+    /** The first line of the export that {@code wanted} accepts, reading it again from the start. */
+    private static java.util.Optional<JsonNode> firstEntry(Path export, java.util.function.Predicate<JsonNode> wanted) throws IOException {
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode candidate = JSON.readTree(line);
-                long now = candidate.path("position").asLong();
-                if (now == position) {
-                    continue;
-                }
-                String payloadHash = ChainFormula.payloadSha256(Base64.getDecoder().decode(candidate.path("payload_base64").asText()));
-                if (ChainFormula.hash(prevHash, link(candidate, position, payloadHash)).equals(sealedHash)) {
-                    return now;
+                if (!line.isBlank()) {
+                    JsonNode entry = JSON.readTree(line);
+                    if (wanted.test(entry)) {
+                        return java.util.Optional.of(entry);
+                    }
                 }
             }
         }
-        return null;
+        return java.util.Optional.empty();
+    }
+
+    private static String payloadHash(JsonNode entry) {
+        return ChainFormula.payloadSha256(Base64.getDecoder().decode(entry.path("payload_base64").asText()));
     }
 
     private static Result verifyCheckpoint(Result chain, String checkpointJson, String jwksJson, Path export) throws IOException {
@@ -144,19 +149,14 @@ public final class LedgerVerifier {
             return failed(chain.events(), chain.lastPosition(), position, "checkpoint signature bad: " + unreadable.getMessage());
         }
         String hash = checkpoint.path("hash").asText();
-        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                JsonNode entry = line.isBlank() ? null : JSON.readTree(line);
-                if (entry != null && entry.path("position").asLong() == position) {
-                    return entry.path("hash").asText().equals(hash)
-                            ? new Result(true, chain.events(), chain.lastPosition(), null, (chain.reason() == null ? "" : chain.reason() + "; ")
-                            + "checkpoint at position " + position + " verified")
-                            : failed(chain.events(), chain.lastPosition(), position, "checkpoint does not match the export's hash at this position");
-                }
-            }
+        java.util.Optional<JsonNode> sealed = firstEntry(export, entry -> entry.path("position").asLong() == position);
+        if (sealed.isEmpty()) {
+            return failed(chain.events(), chain.lastPosition(), position, "checkpoint position is not in the export");
         }
-        return failed(chain.events(), chain.lastPosition(), position, "checkpoint position is not in the export");
+        return sealed.get().path("hash").asText().equals(hash)
+                ? new Result(true, chain.events(), chain.lastPosition(), null, (chain.reason() == null ? "" : chain.reason() + "; ")
+                        + "checkpoint at position " + position + " verified")
+                : failed(chain.events(), chain.lastPosition(), position, "checkpoint does not match the export's hash at this position");
     }
 
     private static Result failed(long events, long lastPosition, long position, String reason) {

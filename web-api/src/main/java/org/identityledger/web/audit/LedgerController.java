@@ -8,9 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.identityledger.command.port.SecurityLog;
-import org.identityledger.infrastructure.ledger.LedgerCheckpoints;
-import org.identityledger.infrastructure.ledger.LedgerEvents;
-import org.identityledger.infrastructure.ledger.LedgerExport;
+import org.identityledger.command.port.LedgerHistory;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.problem.NotFoundException;
 import org.identityledger.web.security.AbuseGuard;
@@ -42,19 +40,15 @@ import java.util.Base64;
 class LedgerController {
 
     private final SessionResolver sessionResolver;
-    private final LedgerExport export;
-    private final LedgerCheckpoints checkpoints;
-    private final LedgerEvents events;
+    private final LedgerHistory ledger;
     private final SecurityLog securityLog;
     private final AbuseGuard abuseGuard;
     private final ObjectMapper objectMapper;
 
-    LedgerController(SessionResolver sessionResolver, LedgerExport export, LedgerCheckpoints checkpoints, LedgerEvents events,
-                     SecurityLog securityLog, AbuseGuard abuseGuard, ObjectMapper objectMapper) {
-        this.events = events;
+    LedgerController(SessionResolver sessionResolver, LedgerHistory ledger, SecurityLog securityLog, AbuseGuard abuseGuard,
+                     ObjectMapper objectMapper) {
+        this.ledger = ledger;
         this.sessionResolver = sessionResolver;
-        this.export = export;
-        this.checkpoints = checkpoints;
         this.securityLog = securityLog;
         this.abuseGuard = abuseGuard;
         this.objectMapper = objectMapper;
@@ -76,14 +70,14 @@ class LedgerController {
         OutputStream body = response.getOutputStream();
         try (JsonGenerator lines = objectMapper.getFactory().createGenerator(body)) {
             lines.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-            export.forEach(after, limit, line -> write(lines, line));
+            ledger.export(after, limit, line -> write(lines, line));
             lines.writeRaw('\n');
         } catch (UncheckedIOException clientGone) {
             // The auditor stopped reading; nothing to answer.
         }
     }
 
-    private static void write(JsonGenerator lines, LedgerExport.Line line) {
+    private static void write(JsonGenerator lines, LedgerHistory.StoredEvent line) {
         try {
             lines.writeStartObject();
             lines.writeNumberField("position", line.position());
@@ -107,7 +101,7 @@ class LedgerController {
     @GetMapping(path = "/v1/audit/events", produces = "application/x-ndjson")
     void events(@Valid @ParameterObject EventFilter filter, HttpServletRequest request, HttpServletResponse response) throws IOException {
         LiveSession auditor = sessionResolver.require(request);
-        stream(auditor, new LedgerEvents.Filter(position(filter.after()), number(filter.limit()), blankToNull(filter.accountRef()),
+        stream(auditor, new LedgerHistory.Filter(position(filter.after()), number(filter.limit()), blankToNull(filter.accountRef()),
                 blankToNull(filter.aggregateId()), blankToNull(filter.type()), instant(filter.from()), instant(filter.to())),
                 "events", request, response);
     }
@@ -117,11 +111,11 @@ class LedgerController {
     void timeline(@PathVariable("account_ref") String accountRef, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         LiveSession auditor = sessionResolver.require(request);
-        stream(auditor, new LedgerEvents.Filter(0, null, accountRef, null, null, null, null), "timeline " + accountRef,
+        stream(auditor, new LedgerHistory.Filter(0, null, accountRef, null, null, null, null), "timeline " + accountRef,
                 request, response);
     }
 
-    private void stream(LiveSession auditor, LedgerEvents.Filter filter, String what, HttpServletRequest request,
+    private void stream(LiveSession auditor, LedgerHistory.Filter filter, String what, HttpServletRequest request,
                         HttpServletResponse response) throws IOException {
         securityLog.record(new SecurityLog.Entry("audit_read", filter.accountRef(), auditor.accountRef(),
                 abuseGuard.clientAddress(request), what + " after " + filter.after()));
@@ -129,16 +123,38 @@ class LedgerController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try (JsonGenerator lines = objectMapper.getFactory().createGenerator(response.getOutputStream())) {
             lines.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-            events.forEach(filter, line -> {
-                try {
-                    objectMapper.writeValue(lines, line);
-                } catch (IOException failed) {
-                    throw new UncheckedIOException(failed);
-                }
-            });
+            ledger.events(filter, line -> write(lines, line));
             lines.writeRaw('\n');
         } catch (UncheckedIOException clientGone) {
             // The auditor stopped reading; nothing to answer.
+        }
+    }
+
+    private static void write(JsonGenerator lines, LedgerHistory.DecodedEvent line) {
+        try {
+            lines.writeStartObject();
+            lines.writeNumberField("position", line.position());
+            lines.writeStringField("event_id", line.eventId());
+            lines.writeStringField("type", line.type());
+            lines.writeStringField("revision", line.revision());
+            lines.writeStringField("aggregate_type", line.aggregateType());
+            lines.writeStringField("aggregate_id", line.aggregateId());
+            if (line.sequence() == null) {
+                lines.writeNullField("sequence");
+            } else {
+                lines.writeNumberField("sequence", line.sequence());
+            }
+            lines.writeStringField("timestamp", line.timestamp().toString());
+            lines.writeStringField("actor_ref", line.actorRef());
+            lines.writeFieldName("payload");
+            if (line.payloadJson() == null) {
+                lines.writeNull();
+            } else {
+                lines.writeRawValue(line.payloadJson());
+            }
+            lines.writeEndObject();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
         }
     }
 
@@ -161,7 +177,7 @@ class LedgerController {
     @GetMapping("/v1/audit/checkpoints/latest")
     ResponseEntity<CheckpointAnswer> latestCheckpoint(HttpServletRequest request) {
         LiveSession auditor = sessionResolver.require(request);
-        LedgerCheckpoints.Checkpoint latest = checkpoints.latest().orElseThrow(() -> new NotFoundException("No checkpoint yet."));
+        LedgerHistory.Checkpoint latest = ledger.latestCheckpoint().orElseThrow(() -> new NotFoundException("No checkpoint yet."));
         securityLog.record(new SecurityLog.Entry("audit_read", null, auditor.accountRef(), abuseGuard.clientAddress(request),
                 "checkpoint " + latest.position()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
