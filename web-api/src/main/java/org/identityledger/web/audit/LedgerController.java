@@ -8,7 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.identityledger.command.port.SecurityLog;
+import org.axonframework.queryhandling.QueryGateway;
+import org.identityledger.command.account.AccountNotFoundException;
 import org.identityledger.command.port.LedgerHistory;
+import org.identityledger.query.audit.AccountAtInstant;
+import org.identityledger.query.audit.FindAccountAtInstantQuery;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.problem.NotFoundException;
 import org.identityledger.web.security.AbuseGuard;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -41,13 +46,17 @@ class LedgerController {
 
     private final SessionResolver sessionResolver;
     private final LedgerHistory ledger;
+    private final QueryGateway queryGateway;
+    private final Clock clock;
     private final SecurityLog securityLog;
     private final AbuseGuard abuseGuard;
     private final ObjectMapper objectMapper;
 
-    LedgerController(SessionResolver sessionResolver, LedgerHistory ledger, SecurityLog securityLog, AbuseGuard abuseGuard,
-                     ObjectMapper objectMapper) {
+    LedgerController(SessionResolver sessionResolver, LedgerHistory ledger, QueryGateway queryGateway, Clock clock,
+                     SecurityLog securityLog, AbuseGuard abuseGuard, ObjectMapper objectMapper) {
         this.ledger = ledger;
+        this.queryGateway = queryGateway;
+        this.clock = clock;
         this.sessionResolver = sessionResolver;
         this.securityLog = securityLog;
         this.abuseGuard = abuseGuard;
@@ -174,6 +183,22 @@ class LedgerController {
         return value == null || value.isEmpty() ? null : Instant.parse(value);
     }
 
+    /** The account as it stood at an instant (default: now), replayed from the ledger. */
+    @GetMapping("/v1/audit/accounts/{account_ref}/state")
+    ResponseEntity<AccountAtInstant.Snapshot> stateAt(@PathVariable("account_ref") String accountRef,
+                                                      @Valid @ParameterObject Instantly instant, HttpServletRequest request) {
+        LiveSession auditor = sessionResolver.require(request);
+        Instant at = instant.at() == null || instant.at().isEmpty() ? clock.instant() : Instant.parse(instant.at());
+        securityLog.record(new SecurityLog.Entry("audit_read", accountRef, auditor.accountRef(), abuseGuard.clientAddress(request),
+                "state at " + at));
+        AccountAtInstant.Snapshot state = queryGateway.query(new FindAccountAtInstantQuery(accountRef, at),
+                AccountAtInstant.Snapshot.class).join();
+        if (state == null) {
+            throw new AccountNotFoundException();
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
+    }
+
     @GetMapping("/v1/audit/checkpoints/latest")
     ResponseEntity<CheckpointAnswer> latestCheckpoint(HttpServletRequest request) {
         LiveSession auditor = sessionResolver.require(request);
@@ -196,6 +221,10 @@ class LedgerController {
                        @Size(max = 255) @BindParam("aggregate_id") String aggregateId,
                        @Pattern(regexp = "[A-Za-z]{1,100}", message = "An event type, such as AccountRegisteredEvent.") String type,
                        @Timestamp String from, @Timestamp String to) {
+    }
+
+    /** at: the instant (RFC 3339; default now). */
+    record Instantly(@Timestamp String at) {
     }
 
     record CheckpointAnswer(long position, String hash, Instant signedAt, String jws) {

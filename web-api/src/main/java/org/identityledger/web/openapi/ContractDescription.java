@@ -138,6 +138,9 @@ class ContractDescription implements OpenApiCustomizer {
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/v1/audit/accounts/{account_ref}/timeline", 200, Access.BEARER, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("GET", "/v1/audit/accounts/{account_ref}/state", 200, Access.BEARER, Map.of(
+                    400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
+                    404, List.of("ACCOUNT_NOT_FOUND"))),
             route("GET", "/v1/audit/export", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/v1/audit/checkpoints/latest", 200, Access.BEARER, Map.of(
