@@ -19,8 +19,8 @@ import java.util.List;
  * <p>Positions come from a sequence, so a position below a committed one can still be missing: its
  * transaction is in flight (it will commit later) or rolled back (it never will). A gap is therefore
  * "not yet" until every transaction that was running when it was seen has ended — PostgreSQL's
- * snapshot says so exactly ({@code xmin} has passed the {@code xmax} taken after the gap was seen,
- * plus a short grace for the instant between drawing a position and getting a transaction id).
+ * snapshot says so exactly ({@code xmin} has passed the {@code xmax} taken a quarter second after the
+ * gap was seen: the grace covers the instant between drawing a position and getting a transaction id).
  * Only then, on a fresh read, is a position still missing a hole that never fills and is skipped.
  */
 @Component
@@ -30,7 +30,7 @@ public class LedgerSealer {
     /** The advisory lock all instances contend for; any constant unique to this use. */
     static final long LOCK_KEY = 0x4C45444745524CL;
     private static final int BATCH = 1_000;
-    private static final long GRACE_NANOS = 500_000_000L;
+    private static final long GRACE_NANOS = 250_000_000L;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -82,7 +82,7 @@ public class LedgerSealer {
         Timestamp now = Timestamp.from(clock.instant());
         for (Row row : rows) {
             if (row.position() != expected && row.position() - 1 > finalBelow) {
-                proveGaps(rows.get(rows.size() - 1).position());
+                proveGaps();
                 break;
             }
             String payloadSha256 = ChainFormula.payloadSha256(row.payload());
@@ -100,13 +100,15 @@ public class LedgerSealer {
     }
 
     /**
-     * Advances the proof that every gap at or below {@code highestSeen} is final. It takes three
-     * rounds at least, and the gaps are only passed in a round that reads the events after the proof.
+     * Advances the proof that every gap up to the highest position drawn when the proof began is
+     * final. It takes three rounds at least, and the gaps are only passed in a round that reads the
+     * events after the proof.
      */
-    private void proveGaps(long highestSeen) {
+    private void proveGaps() {
         long now = System.nanoTime();
         if (epochHighest < 0) {
-            epochHighest = highestSeen;
+            // Everything drawn so far, not just this batch: one proof then covers every gap up to the head.
+            epochHighest = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
             epochStartedAt = now;
             epochXmax = null;
         } else if (epochXmax == null) {
