@@ -191,8 +191,8 @@ class LedgerChainHttpTest extends IntegrationTest {
     /** An event no handler knows, inserted the way the event store inserts; answers its position. */
     private static long insertProbe(Connection connection) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry (event_identifier,"
-                + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload)"
-                + " VALUES (?, ?, 0, 'Probe', '2026-11-24T00:00:00Z', 'org.identityledger.test.GapProbe', null, ?)"
+                + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                + " VALUES (?, ?, 0, 'Probe', '2026-11-24T00:00:00Z', 'org.identityledger.test.GapProbe', null, ?, '{}'::bytea)"
                 + " RETURNING global_index")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, "probe-" + UUID.randomUUID());

@@ -96,8 +96,8 @@ class LedgerSealingUnderLoadTest extends IntegrationTest {
 
     private static long insert(Connection connection) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry (event_identifier,"
-                + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload)"
-                + " VALUES (?, ?, 0, 'Probe', '2026-11-24T00:00:00Z', 'org.identityledger.test.LoadProbe', null, ?)"
+                + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                + " VALUES (?, ?, 0, 'Probe', '2026-11-24T00:00:00Z', 'org.identityledger.test.LoadProbe', null, ?, '{}'::bytea)"
                 + " RETURNING global_index")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, "load-" + UUID.randomUUID());
