@@ -46,7 +46,7 @@ class PointInTimeHttpTest extends IntegrationTest {
     }
 
     @Test
-    void eachInstantOfAScriptedHistoryReadsExactlyAsItStood() throws Exception {
+    void eachInstantOfAScriptedHistoryReadsExactlyAsItStoodAndThePersonCanExportIt() throws Exception {
         Browser auditor = auditor();
         Browser admin = staffSession(newAdmin());
         String ownerEmail = uniqueEmail();
@@ -106,6 +106,21 @@ class PointInTimeHttpTest extends IntegrationTest {
             previousPosition = state.get("position").asLong();
         }
         auditor.get("/v1/audit/accounts/" + accountRef + "/state?at=yesterday").assertProblem(400, "VALIDATION_FAILED");
+
+        Browser own = browser().bearer(nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email
+                + "\",\"password\":\"a new passphrase for then\"}").text("access_token"));
+        HttpAnswer export = own.get("/v1/account/export");
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        assertThat(export.json().get("account").get("email").asText()).isEqualTo(email);
+        assertThat(export.json().get("memberships").get(0).get("role").asText()).isEqualTo("member");
+        assertThat(export.json().get("sessions")).hasSize(1);
+        List<String> types = new ArrayList<>();
+        export.json().get("events").forEach(event -> types.add(event.get("type").asText()));
+        assertThat(types).contains("AccountRegisteredEvent", "EmailVerifiedEvent", "SellerCapabilityActivatedEvent",
+                "BusinessMemberJoinedEvent", "AccountSuspendedEvent", "AccountReinstatedEvent", "PasswordChangedEvent");
+        assertThat(export.body()).doesNotContain(reset).doesNotContain(verification).contains("[redacted]");
+        staffSession(newAdmin()).get("/v1/account/export").assertProblem(403, "CONTEXT_MISMATCH");
+        browser().get("/v1/account/export").assertProblem(401, "UNAUTHENTICATED");
         staffSession(newAdmin()).get("/v1/audit/accounts/" + accountRef + "/state").assertProblem(403, "FORBIDDEN");
     }
 }

@@ -132,38 +132,10 @@ class LedgerController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try (JsonGenerator lines = objectMapper.getFactory().createGenerator(response.getOutputStream())) {
             lines.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-            ledger.events(filter, line -> write(lines, line));
+            ledger.events(filter, line -> LedgerLines.write(lines, line));
             lines.writeRaw('\n');
         } catch (UncheckedIOException clientGone) {
             // The auditor stopped reading; nothing to answer.
-        }
-    }
-
-    private static void write(JsonGenerator lines, LedgerHistory.DecodedEvent line) {
-        try {
-            lines.writeStartObject();
-            lines.writeNumberField("position", line.position());
-            lines.writeStringField("event_id", line.eventId());
-            lines.writeStringField("type", line.type());
-            lines.writeStringField("revision", line.revision());
-            lines.writeStringField("aggregate_type", line.aggregateType());
-            lines.writeStringField("aggregate_id", line.aggregateId());
-            if (line.sequence() == null) {
-                lines.writeNullField("sequence");
-            } else {
-                lines.writeNumberField("sequence", line.sequence());
-            }
-            lines.writeStringField("timestamp", line.timestamp().toString());
-            lines.writeStringField("actor_ref", line.actorRef());
-            lines.writeFieldName("payload");
-            if (line.payloadJson() == null) {
-                lines.writeNull();
-            } else {
-                lines.writeRawValue(line.payloadJson());
-            }
-            lines.writeEndObject();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
         }
     }
 

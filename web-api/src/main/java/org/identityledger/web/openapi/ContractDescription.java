@@ -134,6 +134,8 @@ class ContractDescription implements OpenApiCustomizer {
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
             route("GET", "/v1/audit/security-log", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("GET", "/v1/account/export", 200, Access.SESSION, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"))),
             route("GET", "/v1/audit/events", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/v1/audit/accounts/{account_ref}/timeline", 200, Access.BEARER, Map.of(
