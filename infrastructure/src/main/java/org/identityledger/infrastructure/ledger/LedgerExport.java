@@ -30,20 +30,32 @@ public class LedgerExport {
         long written = 0;
         while (limit == null || written < limit) {
             int batch = (int) Math.min(BATCH, limit == null ? BATCH : limit - written);
-            List<StoredEvent> lines = jdbc.query("SELECT c.position, e.event_identifier, e.payload_type, e.payload_revision,"
+            // The chain's rows first (a range of its primary key), then their events by primary key: a
+            // plain join lets the planner scan the whole event table for every batch. An event missing
+            // from the table (deleted since it was sealed) is left out of the export, where the
+            // verifier finds the hole; the chain's position still moves on.
+            List<Row> rows = jdbc.query("SELECT c.position, e.event_identifier, e.payload_type, e.payload_revision,"
                             + " e.aggregate_identifier, e.sequence_number, e.time_stamp, e.payload, c.payload_sha256, c.prev_hash, c.hash"
-                            + " FROM ledger_chain c JOIN domain_event_entry e ON e.global_index = c.position"
-                            + " WHERE c.position > ? ORDER BY c.position LIMIT ?",
-                    (row, index) -> new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                            row.getLong(6), row.getString(7), row.getBytes(8), row.getString(9), row.getString(10), row.getString(11)),
+                            + " FROM (SELECT * FROM ledger_chain WHERE position > ? ORDER BY position LIMIT ?) c"
+                            + " LEFT JOIN domain_event_entry e ON e.global_index = c.position ORDER BY c.position",
+                    (row, index) -> new Row(row.getLong(1), row.getString(2) == null ? null : new StoredEvent(row.getLong(1),
+                            row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getString(7),
+                            row.getBytes(8), row.getString(9), row.getString(10), row.getString(11))),
                     position, batch);
-            lines.forEach(sink);
-            written += lines.size();
-            if (lines.size() < batch) {
+            for (Row row : rows) {
+                if (row.event() != null) {
+                    sink.accept(row.event());
+                    written++;
+                }
+            }
+            if (rows.size() < batch) {
                 break;
             }
-            position = lines.get(lines.size() - 1).position();
+            position = rows.get(rows.size() - 1).position();
         }
         return written;
+    }
+
+    private record Row(long position, StoredEvent event) {
     }
 }
