@@ -33,7 +33,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * The ledger for auditors (a staff-context bearer session holding auditor): the decoded events and an
@@ -79,30 +78,10 @@ class LedgerController {
         OutputStream body = response.getOutputStream();
         try (JsonGenerator lines = objectMapper.getFactory().createGenerator(body)) {
             lines.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-            ledger.export(after, limit, line -> write(lines, line));
+            ledger.export(after, limit, line -> LedgerLines.write(lines, line));
             lines.writeRaw('\n');
         } catch (UncheckedIOException clientGone) {
             // The auditor stopped reading; nothing to answer.
-        }
-    }
-
-    private static void write(JsonGenerator lines, LedgerHistory.StoredEvent line) {
-        try {
-            lines.writeStartObject();
-            lines.writeNumberField("position", line.position());
-            lines.writeStringField("event_id", line.eventId());
-            lines.writeStringField("type", line.type());
-            lines.writeStringField("revision", line.revision());
-            lines.writeStringField("aggregate_id", line.aggregateId());
-            lines.writeNumberField("sequence", line.sequence());
-            lines.writeStringField("timestamp", line.timestamp());
-            lines.writeStringField("payload_base64", Base64.getEncoder().encodeToString(line.payload()));
-            lines.writeStringField("payload_sha256", line.payloadSha256());
-            lines.writeStringField("prev_hash", line.prevHash());
-            lines.writeStringField("hash", line.hash());
-            lines.writeEndObject();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
         }
     }
 
