@@ -1,5 +1,7 @@
 package org.identityledger.web.security;
 
+import org.identityledger.command.common.DomainException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.identityledger.command.account.EmailAddress;
 import org.identityledger.command.account.InvalidCredentialsException;
@@ -27,9 +29,11 @@ public class AbuseGuard {
     private final ClientAddressResolver clientAddresses;
     private final TrustedDevices deviceTrust;
     private final CookieSettings cookies;
+    private final LoginMetrics logins;
 
     public AbuseGuard(RateLimits rateLimiter, ClientAddressResolver clientAddresses, TrustedDevices deviceTrust,
-                      CookieSettings cookies) {
+                      CookieSettings cookies, LoginMetrics logins) {
+        this.logins = logins;
         this.rateLimiter = rateLimiter;
         this.clientAddresses = clientAddresses;
         this.deviceTrust = deviceTrust;
@@ -77,6 +81,20 @@ public class AbuseGuard {
      * @param nativeDeviceToken the device token a native app presents (null for browsers, which use the cookie)
      */
     public <T> T login(HttpServletRequest request, String email, String nativeDeviceToken, Supplier<T> signIn) {
+        try {
+            T signedIn = guardedLogin(request, email, nativeDeviceToken, signIn);
+            logins.count("success");
+            return signedIn;
+        } catch (DomainException refused) {
+            logins.count(refused.code().toLowerCase(java.util.Locale.ROOT));
+            throw refused;
+        } catch (RuntimeException failed) {
+            logins.count("error");
+            throw failed;
+        }
+    }
+
+    private <T> T guardedLogin(HttpServletRequest request, String email, String nativeDeviceToken, Supplier<T> signIn) {
         rateLimiter.consume(LimitName.LOGIN_PER_IP, client(request));
         String normalized = EmailAddress.normalize(email);
         Optional<String> device = Requests.isNativeRoute(request)

@@ -23,13 +23,17 @@ public class SecurityEvents {
     private final SecurityLog securityLog;
     private final AbuseGuard abuseGuard;
 
-    public SecurityEvents(SecurityLog securityLog, AbuseGuard abuseGuard) {
+    private final LoginMetrics metrics;
+
+    public SecurityEvents(SecurityLog securityLog, AbuseGuard abuseGuard, LoginMetrics metrics) {
+        this.metrics = metrics;
         this.securityLog = securityLog;
         this.abuseGuard = abuseGuard;
     }
 
     /** A refusal with this contract code: recorded if it is a security event. */
     public void refused(String code, HttpServletRequest request) {
+        metrics.refused(code);
         String type = TYPES.get(code);
         if (type != null) {
             record(type, request, request.getMethod() + " " + Requests.routedPath(request) + " " + code);

@@ -58,6 +58,8 @@ public abstract class IntegrationTest {
         registry.add("identity.public-base-url", () -> "http://localhost:8080");
         // These tests send hundreds of requests from one address; the limits have their own tests.
         registry.add("identity.abuse.enabled", () -> "false");
+        // Spring Boot's tests switch metrics export off unless asked; the service exports to Prometheus.
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
     }
 
     @AfterEach
