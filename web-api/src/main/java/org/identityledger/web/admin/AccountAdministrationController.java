@@ -2,7 +2,6 @@ package org.identityledger.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.account.AccountAdministrationService;
@@ -20,7 +19,6 @@ import org.identityledger.web.paging.ListCursor;
 import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
 import org.identityledger.web.validation.InputLimits;
-import org.identityledger.web.validation.PlainText;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -109,9 +107,6 @@ class AccountAdministrationController {
     record SearchParameters(@Size(max = InputLimits.EMAIL) String email) {
     }
 
-    /** Every administrative change says why. */
-    record ReasonBody(@NotBlank @Size(max = 500) @PlainText String reason) {
-    }
 
     record StateAnswer(String accountRef, String state) {
     }

@@ -2,8 +2,6 @@ package org.identityledger.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.business.BusinessAdministrationService;
 import org.identityledger.query.authorization.BusinessList;
@@ -12,7 +10,6 @@ import org.identityledger.web.paging.ListCursor;
 import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
 import org.springdoc.core.annotations.ParameterObject;
-import org.identityledger.web.validation.PlainText;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,9 +57,6 @@ class BusinessAdministrationController {
         return new StateAnswer(businessId, "active");
     }
 
-    /** Every administrative change says why. */
-    record ReasonBody(@NotBlank @Size(max = 500) @PlainText String reason) {
-    }
 
     record StateAnswer(String businessId, String state) {
     }

@@ -23,9 +23,7 @@ import org.identityledger.web.business.RoleBody;
 import org.identityledger.web.paging.ListCursor;
 import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.problem.NotFoundException;
-import org.identityledger.web.problem.ValidationFailedException;
 import org.identityledger.web.security.SessionResolver;
-import org.identityledger.web.validation.FieldProblems;
 import org.identityledger.web.validation.RequestValues;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -125,7 +123,7 @@ class BusinessTeamPage {
     ResponseEntity<String> invite(@PathVariable("handle") String handle, @Valid InvitationBody form, BindingResult problems,
                                   HttpServletRequest request) {
         LiveSession session = sessionResolver.require(request);
-        refuseInvalid(problems);
+        PageForms.refuseInvalid(problems);
         teamService.invite(session.businessId(), session.accountRef(), RequestValues.mailAddress(form.email()),
                 BusinessRole.fromWireName(form.role()).orElseThrow());
         return PageHtml.seeOther(BusinessPages.teamPath(handle) + "?done=invited");
@@ -143,7 +141,7 @@ class BusinessTeamPage {
     ResponseEntity<String> changeRole(@PathVariable("handle") String handle, @PathVariable("account_ref") String accountRef,
                                       @Valid RoleBody form, BindingResult problems, HttpServletRequest request) {
         LiveSession session = sessionResolver.require(request);
-        refuseInvalid(problems);
+        PageForms.refuseInvalid(problems);
         teamService.changeRole(session.businessId(), session.accountRef(), accountRef, BusinessRole.fromWireName(form.role()).orElseThrow());
         return PageHtml.seeOther(BusinessPages.teamPath(handle) + "?done=role");
     }
@@ -164,12 +162,6 @@ class BusinessTeamPage {
             throw new NotFoundException("No such business.");
         }
         return business;
-    }
-
-    private static void refuseInvalid(BindingResult problems) {
-        if (problems.hasErrors()) {
-            throw new ValidationFailedException(FieldProblems.of(problems));
-        }
     }
 
     private static String members(String handle, TeamMembers team, String myself, boolean managesMembers, boolean managesOwners,

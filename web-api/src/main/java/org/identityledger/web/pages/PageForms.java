@@ -35,6 +35,14 @@ class PageForms {
         return token;
     }
 
+    /** A form's field problems, answered like every invalid input (400 VALIDATION_FAILED, on a page). */
+    static void refuseInvalid(org.springframework.validation.BindingResult problems) {
+        if (problems.hasErrors()) {
+            throw new org.identityledger.web.problem.ValidationFailedException(
+                    org.identityledger.web.validation.FieldProblems.of(problems));
+        }
+    }
+
     static void setCookies(HttpServletResponse response, List<ResponseCookie> cookies) {
         cookies.forEach(cookie -> response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString()));
     }

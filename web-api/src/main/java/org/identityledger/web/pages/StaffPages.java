@@ -80,7 +80,8 @@ class StaffPages {
         String body = "<p>Signed in as " + PageHtml.escape(me.email()) + " with the staff roles <strong>"
                 + PageHtml.escape(String.join(", ", session.staffRoles())) + "</strong>, until "
                 + TIME.format(session.expiresAt()) + ".</p>"
-                + PageHtml.buttonForm(SIGN_OUT, pageForms.csrfToken(request, response), "Sign out");
+                + PageHtml.buttonForm(SIGN_OUT, pageForms.csrfToken(request, response), "Sign out")
+                + StaffConsolePages.forms(session);
         return PageHtml.page(200, "Staff console", body);
     }
 }

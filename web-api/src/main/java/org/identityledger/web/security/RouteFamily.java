@@ -54,15 +54,15 @@ public enum RouteFamily {
     }
 
     /**
-     * The staff role a staff route needs beyond the staff context: the admin APIs need {@code admin},
-     * the audit APIs {@code auditor}. The staff pages are the console of both roles (an auditor signs
-     * in and out there too); each console action calls the API of its role.
+     * The staff role a staff route needs beyond the staff context: the admin APIs and the console's
+     * account pages need {@code admin}, the audit APIs and the console's audit pages {@code auditor}.
+     * The rest of the console (sign-in, sign-out, its front page) serves both roles.
      */
     public static Optional<String> requiredStaffRole(String routedPath) {
-        if (routedPath.startsWith("/v1/audit/")) {
+        if (routedPath.startsWith("/v1/audit/") || routedPath.startsWith("/admin/audit/")) {
             return Optional.of("auditor");
         }
-        if (routedPath.startsWith("/v1/admin/")) {
+        if (routedPath.startsWith("/v1/admin/") || routedPath.startsWith("/admin/accounts")) {
             return Optional.of("admin");
         }
         return Optional.empty();
