@@ -179,6 +179,8 @@ class BusinessPagesHttpTest extends IntegrationTest {
         form(browser, base + "members/" + theirs.ownerRef() + "/remove").assertPage(404, "NOT_FOUND");
         form(browser, base + "members/" + theirs.ownerRef() + "/role", "role", "member").assertPage(404, "NOT_FOUND");
         browser.get("/business/no-such-business/").assertPage(404, "NOT_FOUND");
+        browser.get("/business/not%20a%20handle").assertPage(404, "NOT_FOUND");
+        browser.get("/business/not%20a%20handle/").assertPage(404, "NOT_FOUND");
 
         assertThat(events()).isEqualTo(before);
         assertThat(roleOf(theirs, theirs.ownerRef())).isEqualTo("owner");

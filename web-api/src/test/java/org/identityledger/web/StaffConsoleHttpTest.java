@@ -68,4 +68,14 @@ class StaffConsoleHttpTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
         assertThat(state(accountRef)).isEqualTo("active");
     }
+
+    @Test
+    void hostileSearchTextNeverBreaksTheSearch() {
+        Browser admin = consoleOf(newAdmin());
+        Browser api = staffSession(newAdmin());
+        for (String text : new String[] {"%00", "%25", "_", "%5C", "%27%20OR%201%3D1", "%F0%9F%98%80", "x".repeat(300)}) {
+            assertThat(admin.get("/admin/accounts?email=" + text).status()).as(text).isBetween(200, 499);
+            assertThat(api.get("/v1/admin/accounts?email=" + text).status()).as(text).isBetween(200, 499);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.identityledger.web.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.identityledger.command.account.AccountAdministrationService;
 import org.identityledger.command.account.AccountNotFoundException;
@@ -18,7 +17,6 @@ import org.identityledger.query.session.LiveSession;
 import org.identityledger.web.paging.ListCursor;
 import org.identityledger.web.paging.ListPage;
 import org.identityledger.web.security.SessionResolver;
-import org.identityledger.web.validation.InputLimits;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -53,7 +51,7 @@ class AccountAdministrationController {
     }
 
     @GetMapping("/v1/admin/accounts")
-    ResponseEntity<AccountsAnswer> search(@Valid @ParameterObject SearchParameters parameters, @Valid @ParameterObject ListPage page,
+    ResponseEntity<AccountsAnswer> search(@Valid @ParameterObject AccountSearch parameters, @Valid @ParameterObject ListPage page,
                                           HttpServletRequest request) {
         sessionResolver.require(request);
         AccountList accounts = queryGateway.query(new SearchAccountsQuery(parameters.email() == null ? "" : parameters.email().strip(),
@@ -103,9 +101,6 @@ class AccountAdministrationController {
         return new StateAnswer(accountRef, account.state());
     }
 
-    /** GET /v1/admin/accounts: an email prefix, case-insensitive. */
-    record SearchParameters(@Size(max = InputLimits.EMAIL) String email) {
-    }
 
 
     record StateAnswer(String accountRef, String state) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.axonframework.queryhandling.QueryGateway;
+import org.identityledger.command.business.BusinessHandle;
 import org.identityledger.command.business.TeamService;
 import org.identityledger.events.business.BusinessRole;
 import org.identityledger.query.account.AccountSummary;
@@ -77,6 +78,9 @@ class BusinessTeamPage {
     /** The address without its slash is the same page. */
     @GetMapping("/business/{handle}")
     ResponseEntity<String> withoutSlash(@PathVariable("handle") String handle) {
+        if (!BusinessHandle.SHAPE.matcher(handle).matches()) {
+            throw new NotFoundException("No such business.");
+        }
         return PageHtml.seeOther(BusinessPages.teamPath(handle));
     }
 

@@ -15,6 +15,7 @@ import org.identityledger.query.account.SearchAccountsQuery;
 import org.identityledger.query.session.ListLiveSessionsQuery;
 import org.identityledger.query.session.LiveSession;
 import org.identityledger.query.session.SessionList;
+import org.identityledger.web.admin.AccountSearch;
 import org.identityledger.web.admin.ReasonBody;
 import org.identityledger.web.paging.ListCursor;
 import org.identityledger.web.paging.ListPage;
@@ -85,13 +86,11 @@ class StaffConsolePages {
     }
 
     @GetMapping(ACCOUNTS)
-    ResponseEntity<String> search(@RequestParam(name = "email", required = false) String email,
+    ResponseEntity<String> search(@Valid AccountSearch search, BindingResult problems,
                                   @RequestParam(name = "cursor", required = false) String cursor, HttpServletRequest request) {
         sessionResolver.require(request);
-        String prefix = email == null ? "" : email.strip();
-        if (prefix.length() > 254) {
-            prefix = prefix.substring(0, 254);
-        }
+        PageForms.refuseInvalid(problems);
+        String prefix = search.email() == null ? "" : search.email().strip();
         AccountList accounts = queryGateway.query(new SearchAccountsQuery(prefix, ListPage.DEFAULT_SIZE,
                 ListCursor.decode(cursor).orElse(null)), AccountList.class).join();
         StringBuilder body = new StringBuilder("<form method=\"get\" action=\"" + ACCOUNTS + "\"><p><label>Email starts with"
