@@ -1,5 +1,8 @@
 package org.identityledger.command.account;
 
+import org.identityledger.command.staff.ActiveAdmins;
+import org.identityledger.command.staff.LastAdminException;
+
 import org.identityledger.events.account.AccountState;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -125,13 +128,14 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(SuspendAccountCommand command, Clock clock) {
+    public void handle(SuspendAccountCommand command, Clock clock, ActiveAdmins admins) {
         if (state == AccountState.SUSPENDED) {
             return;
         }
         if (state == AccountState.DEACTIVATED) {
             throw new IllegalAccountTransitionException();
         }
+        requireNotLastActiveAdmin(admins);
         apply(new AccountSuspendedEvent(accountRef, command.reason(), command.actorRef(), clock.instant()));
     }
 
@@ -144,11 +148,19 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(DeactivateAccountCommand command, Clock clock) {
+    public void handle(DeactivateAccountCommand command, Clock clock, ActiveAdmins admins) {
         if (state == AccountState.DEACTIVATED) {
             return;
         }
+        requireNotLastActiveAdmin(admins);
         apply(new AccountDeactivatedEvent(accountRef, command.reason(), command.actorRef(), clock.instant()));
+    }
+
+    /** Taking the last active admin out of service would leave nobody able to administer (409 LAST_ADMIN). */
+    private void requireNotLastActiveAdmin(ActiveAdmins admins) {
+        if (state == AccountState.ACTIVE && admins.isLastActiveAdmin(accountRef)) {
+            throw new LastAdminException();
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ public class StaffRoster {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RevokeStaffRoleCommand command, Clock clock) {
+    public void handle(RevokeStaffRoleCommand command, Clock clock, ActiveAdmins admins) {
         rosterId = command.rosterId();
         if (!grants.contains(new Grant(command.actorRef(), StaffRole.ADMIN))) {
             throw new NotAllowedException();
@@ -71,7 +71,7 @@ public class StaffRoster {
         if (!grants.contains(new Grant(command.accountRef(), command.role()))) {
             throw new StaffGrantNotFoundException();
         }
-        if (command.role() == StaffRole.ADMIN && adminCount() == 1) {
+        if (command.role() == StaffRole.ADMIN && (adminCount() == 1 || admins.isLastActiveAdmin(command.accountRef()))) {
             throw new LastAdminException();
         }
         apply(new StaffRoleRevokedEvent(command.accountRef(), command.role(), command.actorRef(), clock.instant()));

@@ -1,11 +1,14 @@
 package org.identityledger.command.account;
 
+import org.identityledger.command.staff.ActiveAdmins;
+import org.identityledger.command.staff.LastAdminException;
+import org.identityledger.events.account.EmailVerifiedEvent;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.identityledger.events.account.AccountDeactivatedEvent;
 import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
-import org.identityledger.events.account.EmailVerifiedEvent;
 import org.identityledger.events.account.PasswordChangedEvent;
 import org.identityledger.events.account.PasswordResetRequestedEvent;
 import org.identityledger.events.account.VerificationTokenIssuedEvent;
@@ -42,6 +45,23 @@ class AccountTest {
         fixture.registerInjectableResource(new TokenLifetimes(LIFETIME, RESET_LIFETIME));
         credentials = new RecordingCredentials();
         fixture.registerInjectableResource(credentials);
+        fixture.registerInjectableResource((ActiveAdmins) accountRef -> lastActiveAdmin.contains(accountRef));
+    }
+
+    /** The accounts the fake admin lookup calls the last active admin. */
+    private final java.util.Set<String> lastActiveAdmin = new java.util.HashSet<>();
+
+    @Test
+    void cannotSuspendOrDeactivateTheLastActiveAdmin() {
+        lastActiveAdmin.add(ACCOUNT);
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash", NOW.minusSeconds(30)))
+                .when(new SuspendAccountCommand(ACCOUNT, "mistake", "acc_other"))
+                .expectException(LastAdminException.class)
+                .expectNoEvents();
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash", NOW.minusSeconds(30)))
+                .when(new DeactivateAccountCommand(ACCOUNT, "mistake", ACCOUNT))
+                .expectException(LastAdminException.class)
+                .expectNoEvents();
     }
 
     /** The credential table, as the command handlers see it: what they stored, in order. */

@@ -24,6 +24,19 @@ class StaffRosterTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(StaffRoster.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((ActiveAdmins) accountRef -> lastActiveAdmin.contains(accountRef));
+    }
+
+    /** The accounts the fake admin lookup calls the last active admin (the others being suspended, say). */
+    private final java.util.Set<String> lastActiveAdmin = new java.util.HashSet<>();
+
+    @Test
+    void cannotRevokeAdminFromTheLastActiveAdminWhileTheOthersAreSuspended() {
+        lastActiveAdmin.add("acc_first");
+        fixture.given(bootstrapped("acc_first"), new StaffRoleGrantedEvent("acc_second", StaffRole.ADMIN, "acc_first", NOW))
+                .when(new RevokeStaffRoleCommand(ID, "acc_first", StaffRole.ADMIN, "acc_first"))
+                .expectException(LastAdminException.class)
+                .expectNoEvents();
     }
 
     private static StaffRoleGrantedEvent bootstrapped(String accountRef) {

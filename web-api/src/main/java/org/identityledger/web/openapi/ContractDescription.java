@@ -119,13 +119,13 @@ class ContractDescription implements OpenApiCustomizer {
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("ACCOUNT_NOT_FOUND"))),
             route("POST", "/v1/admin/accounts/{account_ref}/suspend", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
-                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
+                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION", "LAST_ADMIN"))),
             route("POST", "/v1/admin/accounts/{account_ref}/reinstate", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
                     404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
             route("POST", "/v1/admin/accounts/{account_ref}/deactivate", 200, Access.BEARER, Map.of(
                     400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
-                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION"))),
+                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("ILLEGAL_STATE_TRANSITION", "LAST_ADMIN"))),
             route("GET", "/v1/admin/businesses", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("POST", "/v1/admin/businesses/{business_id}/suspend", 200, Access.BEARER, Map.of(
