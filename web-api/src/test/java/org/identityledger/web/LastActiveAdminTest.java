@@ -1,18 +1,13 @@
 package org.identityledger.web;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
+import org.identityledger.web.support.FreshLedger;
 import org.identityledger.web.support.Mailbox;
-import org.identityledger.web.support.StandaloneService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -26,44 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LastActiveAdminTest {
 
-    private static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
-    private static final Path DATA_DIR = Path.of("target", "it-data", "last-admin-" + UUID.randomUUID());
     private static final String PASSWORD = "correct horse battery staple";
-    private static ConfigurableApplicationContext service;
-
-    @BeforeAll
-    static void start() {
-        SMTP.start();
-        service = StandaloneService.start(DATA_DIR, SMTP, "--identity.staff.bootstrap-admin-email=boss@example.com",
+    @RegisterExtension
+    static final FreshLedger LEDGER = new FreshLedger("--identity.staff.bootstrap-admin-email=boss@example.com",
                 "--identity.abuse.enabled=false");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        SMTP.stop();
-    }
 
     private static String signUpAndVerify(String email) {
-        Browser browser = new Browser(StandaloneService.baseUrl(service)).withCsrf();
+        Browser browser = new Browser(LEDGER.baseUrl()).withCsrf();
         HttpAnswer signup = browser.postJson("/v1/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(signup.status()).isEqualTo(201);
-        String token = new Mailbox(SMTP).awaitVerificationToken(email, 1);
+        String token = new Mailbox(LEDGER.smtp()).awaitVerificationToken(email, 1);
         assertThat(browser.postJson("/v1/auth/email/verify", "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);
         return signup.text("account_ref");
     }
 
     private static Browser staff(String email) {
-        HttpAnswer login = new Browser(StandaloneService.baseUrl(service)).postJson("/v1/auth/native/login",
+        HttpAnswer login = new Browser(LEDGER.baseUrl()).postJson("/v1/auth/native/login",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"context\":\"staff\"}");
         assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return new Browser(StandaloneService.baseUrl(service)).bearer(login.text("access_token"));
+        return new Browser(LEDGER.baseUrl()).bearer(login.text("access_token"));
     }
 
     private static String state(String accountRef) {
-        return service.getBean(JdbcTemplate.class).queryForObject("SELECT state FROM account_lookup WHERE account_ref = ?",
+        return LEDGER.service().getBean(JdbcTemplate.class).queryForObject("SELECT state FROM account_lookup WHERE account_ref = ?",
                 String.class, accountRef);
     }
 

@@ -1,18 +1,13 @@
 package org.identityledger.web;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
+import org.identityledger.web.support.FreshLedger;
 import org.identityledger.web.support.Mailbox;
-import org.identityledger.web.support.StandaloneService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,29 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StaffBootstrapTest {
 
-    private static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
-    private static final Path DATA_DIR = Path.of("target", "it-data", "bootstrap-" + UUID.randomUUID());
-    private static ConfigurableApplicationContext service;
-
-    @BeforeAll
-    static void start() {
-        SMTP.start();
-        service = StandaloneService.start(DATA_DIR, SMTP, "--identity.staff.bootstrap-admin-email= Boss@Example.COM ",
+    @RegisterExtension
+    static final FreshLedger LEDGER = new FreshLedger("--identity.staff.bootstrap-admin-email= Boss@Example.COM ",
                 "--identity.abuse.enabled=false");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        SMTP.stop();
-    }
 
     @Test
     void theBootstrapAddressBecomesAdminAtVerificationAndNoOneElseDoes() {
-        JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
-        Mailbox mailbox = new Mailbox(SMTP);
+        JdbcTemplate jdbc = LEDGER.service().getBean(JdbcTemplate.class);
+        Mailbox mailbox = new Mailbox(LEDGER.smtp());
         String boss = signUpAndVerify(mailbox, "boss@example.com");
         String other = signUpAndVerify(mailbox, "someone-" + UUID.randomUUID() + "@example.com");
 
@@ -57,17 +37,17 @@ class StaffBootstrapTest {
                 + " WHERE payload_type LIKE '%.StaffRoleGrantedEvent'", String.class)).containsExactly("bootstrap");
         assertThat(jdbc.queryForList("SELECT role FROM staff_grant_view WHERE account_ref = ?", String.class, other)).isEmpty();
 
-        HttpAnswer login = new Browser(StandaloneService.baseUrl(service)).postJson("/v1/auth/native/login",
+        HttpAnswer login = new Browser(LEDGER.baseUrl()).postJson("/v1/auth/native/login",
                 "{\"email\":\"boss@example.com\",\"password\":\"correct horse battery staple\",\"context\":\"staff\"}");
         assertThat(login.status()).isEqualTo(200);
         List<String> roles = new java.util.ArrayList<>();
-        new Browser(StandaloneService.baseUrl(service)).bearer(login.text("access_token")).get("/v1/auth/me").json()
+        new Browser(LEDGER.baseUrl()).bearer(login.text("access_token")).get("/v1/auth/me").json()
                 .path("staff_roles").forEach(role -> roles.add(role.asText()));
         assertThat(roles).containsExactly("admin");
     }
 
     private static String signUpAndVerify(Mailbox mailbox, String email) {
-        Browser browser = new Browser(StandaloneService.baseUrl(service)).withCsrf();
+        Browser browser = new Browser(LEDGER.baseUrl()).withCsrf();
         HttpAnswer signup = browser.postJson("/v1/auth/signup", "{\"email\":\"" + email
                 + "\",\"password\":\"correct horse battery staple\"}");
         assertThat(signup.status()).isEqualTo(201);
