@@ -30,6 +30,8 @@ refresh = rows["native-refresh"]
 add("native refresh, 16 conns", "native-refresh", "(c)", writes, 0.5, ">= 1500/s, p99 <= 35 ms",
     refresh["rps"] >= 1500 and refresh["p99"] <= 35)
 add("signup", "signup", "(a)", argon2, 0.8)
+if "native-refresh-sealer-paused" in rows:
+    add("native refresh, sealer paused", "native-refresh-sealer-paused", "(c)", writes, 0.0)
 
 print()
 print(f"Identity Ledger benchmark ({'quick' if quick else 'full'} run, {cores} cores)")
@@ -65,5 +67,9 @@ me_rss = max(rows["me-cookie"]["rss"], rows["me-bearer"]["rss"])
 print()
 print(f"service RSS under the /me load      : {me_rss} MiB (target <= 400 MiB) {check(me_rss <= 400)}")
 print(f"cold start to ready (PG initialised): {cold} ms (target <= 10000 ms) {check(cold <= 10000)}   [first start incl. initdb: {first} ms]")
+if "native-refresh-sealer-paused" in rows:
+    paused = rows["native-refresh-sealer-paused"]
+    print(f"the sealer's cost on refresh        : {refresh['rps']:.0f}/s p99 {refresh['p99']:.1f} ms running,"
+          f" {paused['rps']:.0f}/s p99 {paused['p99']:.1f} ms paused")
 print(f"event append, 1 event/transaction   : {append:.0f} events/s")
 print(f"projection replay                   : {replay_events} events at {replay_rate:.0f} events/s")

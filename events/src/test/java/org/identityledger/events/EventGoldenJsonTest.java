@@ -1,5 +1,13 @@
 package org.identityledger.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.identityledger.events.account.AccountErasedEvent;
+import org.identityledger.events.sealing.SealedFieldException;
+import org.identityledger.events.sealing.SealedFields;
+import org.identityledger.events.sealing.SealedLayout;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Revision;
@@ -53,6 +61,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventGoldenJsonTest {
 
+    private static final String EVENT_ID = "evt_1";
+    private static final javax.crypto.SecretKey TEST_KEY = new javax.crypto.spec.SecretKeySpec(
+            java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"), "AES");
+
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
     private static final ObjectMapper MAPPER = EventJson.objectMapper();
 
@@ -64,6 +76,7 @@ class EventGoldenJsonTest {
                 new AccountSuspendedEvent("acc_1", "abuse report", "acc_staff", AT),
                 new AccountReinstatedEvent("acc_1", "cleared", "acc_staff", AT),
                 new AccountDeactivatedEvent("acc_1", "closed by holder", "acc_staff", AT),
+                new AccountErasedEvent("acc_1", "requested by the account holder", "acc_1", AT),
                 new SessionStartedEvent("ses_1", "acc_1", SessionTransport.BROWSER, "cd".repeat(32), "Firefox", AT,
                         AT.plus(Duration.ofHours(12)), Duration.ofMinutes(30), SessionContext.BUSINESS, "biz_1"),
                 new SessionRevokedEvent("ses_1", "acc_1", SessionRevocationReason.LOGOUT, AT),
@@ -89,7 +102,7 @@ class EventGoldenJsonTest {
     void storedShapeMatchesTheGoldenFileAndReadsBack(Object event) throws IOException {
         String revision = event.getClass().getAnnotation(Revision.class).value();
         Path golden = Path.of("src/test/resources/golden", event.getClass().getSimpleName() + ".v" + revision + ".json");
-        String actual = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(event);
+        String actual = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(storedForm(event));
         if (Boolean.getBoolean("golden.write")) {
             Files.writeString(golden, actual + "\n");
         }
@@ -97,7 +110,84 @@ class EventGoldenJsonTest {
         JsonNode expected = MAPPER.readTree(Files.readString(golden));
 
         assertThat(MAPPER.readTree(actual)).isEqualTo(expected);
-        assertThat(MAPPER.treeToValue(expected, event.getClass())).isEqualTo(event);
+        assertThat(MAPPER.treeToValue(readForm(event.getClass(), expected), event.getClass())).isEqualTo(event);
+    }
+
+    /**
+     * A sealed revision's golden file is the stored form under a fixed test key and counting nonces:
+     * it pins the envelope (prefix, nonce, associated data) as well as the field names.
+     */
+    private static JsonNode storedForm(Object event) {
+        ObjectNode tree = MAPPER.valueToTree(event);
+        SealedLayout.of(event.getClass()).ifPresent(layout -> {
+            AtomicInteger counter = new AtomicInteger();
+            SealedFields.seal(tree, layout, EVENT_ID, TEST_KEY, () -> {
+                byte[] nonce = new byte[12];
+                nonce[11] = (byte) counter.incrementAndGet();
+                return nonce;
+            });
+        });
+        return tree;
+    }
+
+    private static JsonNode readForm(Class<?> type, JsonNode stored) {
+        ObjectNode tree = stored.deepCopy();
+        SealedLayout.of(type).ifPresent(layout -> SealedFields.open(tree, layout, EVENT_ID, TEST_KEY));
+        return tree;
+    }
+
+    /** Every sealed field of a sealed revision reads "[erased]" once the key is gone; the rest is untouched. */
+    @ParameterizedTest
+    @MethodSource("events")
+    void aSealedRevisionReadsErasedWithoutItsKey(Object event) throws IOException {
+        Optional<SealedLayout> layout = SealedLayout.of(event.getClass());
+        org.junit.jupiter.api.Assumptions.assumeTrue(layout.isPresent());
+        String revision = event.getClass().getAnnotation(Revision.class).value();
+        ObjectNode stored = (ObjectNode) MAPPER.readTree(Files.readString(
+                Path.of("src/test/resources/golden", event.getClass().getSimpleName() + ".v" + revision + ".json")));
+        ObjectNode clear = (ObjectNode) MAPPER.readTree(MAPPER.writeValueAsString(event));
+
+        SealedFields.open(stored, layout.get(), EVENT_ID, null);
+
+        clear.fieldNames().forEachRemaining(field -> {
+            if (layout.get().sealedFields().contains(field) && !clear.get(field).isNull()) {
+                assertThat(stored.get(field).asText()).as(field).isEqualTo(SealedFields.ERASED);
+            } else {
+                assertThat(stored.get(field)).as(field).isEqualTo(clear.get(field));
+            }
+        });
+    }
+
+    /** A sealed value opens only in its own event and field: the event id and field name are bound to it. */
+    @org.junit.jupiter.api.Test
+    void aSealedValueMovedToAnotherEventDoesNotOpen() throws IOException {
+        ObjectNode stored = (ObjectNode) MAPPER.readTree(Files.readString(
+                Path.of("src/test/resources/golden/AccountRegisteredEvent.v3.json")));
+        SealedLayout layout = SealedLayout.of(AccountRegisteredEvent.class).orElseThrow();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SealedFields.open(stored.deepCopy(), layout, "evt_2", TEST_KEY))
+                .isInstanceOf(SealedFieldException.class);
+        ObjectNode swapped = stored.deepCopy();
+        swapped.set("email", stored.get("display_name"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SealedFields.open(swapped, layout, EVENT_ID, TEST_KEY))
+                .isInstanceOf(SealedFieldException.class);
+    }
+
+    /** The revisions stored in clear before sealing keep loading as they are (the tolerant reader). */
+    @ParameterizedTest
+    @ValueSource(strings = {"VerificationTokenIssuedEvent.v1", "EmailVerifiedEvent.v1", "PasswordResetRequestedEvent.v1",
+            "RefreshTokenRotatedEvent.v1", "BusinessInvitationIssuedEvent.v1", "BusinessMemberJoinedEvent.v1",
+            "AccountRegisteredEvent.v2", "PasswordChangedEvent.v2", "SessionStartedEvent.v2"})
+    void aRevisionStoredInClearStillLoads(String golden) throws Exception {
+        String type = golden.substring(0, golden.indexOf('.'));
+        Class<?> eventType = events().map(Object::getClass).filter(c -> c.getSimpleName().equals(type)).findFirst().orElseThrow();
+        SealedLayout layout = SealedLayout.of(eventType).orElseThrow();
+        String revision = golden.substring(golden.indexOf(".v") + 2);
+        JsonNode clear = MAPPER.readTree(Files.readString(Path.of("src/test/resources/golden", golden + ".json")));
+
+        assertThat(layout.isSealed(revision)).isFalse();
+        assertThat(layout.isSealed(eventType.getAnnotation(Revision.class).value())).isTrue();
+        assertThat(MAPPER.treeToValue(clear, eventType)).isNotNull();
     }
 
     /** Revision 1 stored the Argon2id hash; reading it through the upcaster yields exactly revision 2. */

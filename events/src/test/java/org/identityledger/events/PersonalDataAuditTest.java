@@ -70,6 +70,18 @@ class PersonalDataAuditTest {
         assertThat(credential).containsExactlyInAnyOrderElementsOf(EXPECTED_CREDENTIAL);
     }
 
+    /** Every event with a marked field says whose key seals it and from which revision (SealedLayout refuses otherwise). */
+    @Test
+    void everyEventWithMarkedFieldsNamesItsDataSubjectAndSealedRevision() throws Exception {
+        for (Class<?> event : events()) {
+            org.identityledger.events.sealing.SealedLayout.of(event).ifPresent(layout -> {
+                assertThat(layout.isSealed(event.getAnnotation(org.axonframework.serialization.Revision.class).value()))
+                        .as("%s is stored sealed from its current revision on", event.getSimpleName()).isTrue();
+                assertThat(layout.sealedFields()).doesNotContain(layout.subjectField());
+            });
+        }
+    }
+
     private static Set<Class<?>> events() throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Event")));

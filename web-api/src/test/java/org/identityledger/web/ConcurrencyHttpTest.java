@@ -31,8 +31,10 @@ class ConcurrencyHttpTest extends IntegrationTest {
                 browsers.get(index).postJson("/v1/auth/signup", signupJson(index % 2 == 0 ? email : email.toUpperCase())).status());
 
         assertThat(statuses).containsEntry(201, 1L).containsEntry(409, (long) RACERS - 1).hasSize(2);
+        // The address is sealed in the stored event: count by the account the lookup holds for it.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%AccountRegisteredEvent'"
-                + " AND lower(convert_from(payload, 'UTF8')) LIKE ?", Long.class, "%" + email + "%")).isEqualTo(1);
+                + " AND aggregate_identifier IN (SELECT account_ref FROM account_lookup WHERE email_normalized = ?)", Long.class, email))
+                .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry WHERE aggregate_identifier IN"
                 + " (SELECT account_ref FROM account_lookup WHERE email_normalized = ?)", Long.class, email)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM account_view WHERE lower(email) = ?", Long.class, email)).isEqualTo(1);

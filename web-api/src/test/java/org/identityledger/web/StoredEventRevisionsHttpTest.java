@@ -23,10 +23,12 @@ class StoredEventRevisionsHttpTest extends IntegrationTest {
         String email = uniqueEmail();
         String accountRef = signUp(browser, email);
         mailbox.awaitVerificationToken(email, 1);
-        // Rewrite the stored event into its revision-1 form, password hash included, as older versions wrote it.
+        // Rewrite the stored event into its revision-1 form, as older versions wrote it: in clear (no
+        // sealing yet), password hash included.
         assertThat(jdbc.update("UPDATE domain_event_entry SET payload_revision = '1', payload = convert_to(("
-                + " convert_from(payload, 'UTF8')::jsonb || jsonb_build_object('password_hash', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA')"
-                + ")::text, 'UTF8') WHERE aggregate_identifier = ? AND payload_type LIKE '%.AccountRegisteredEvent'", accountRef))
+                + " convert_from(payload, 'UTF8')::jsonb || jsonb_build_object('email', ?::text, 'display_name', null,"
+                + " 'password_hash', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA')"
+                + ")::text, 'UTF8') WHERE aggregate_identifier = ? AND payload_type LIKE '%.AccountRegisteredEvent'", email, accountRef))
                 .isEqualTo(1);
 
         // Resending loads the Account aggregate from its stream: the old revision must read cleanly.
@@ -43,10 +45,12 @@ class StoredEventRevisionsHttpTest extends IntegrationTest {
         HttpAnswer login = browser.postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         String sessionId = login.text("session_id");
         String refreshToken = login.text("refresh_token");
-        // Rewrite the stored event into its revision-1 form, which had no context, as older versions wrote it.
+        // Rewrite the stored event into its revision-1 form, as older versions wrote it: no context, and
+        // the secret's hash in clear (no sealing yet).
         assertThat(jdbc.update("UPDATE domain_event_entry SET payload_revision = '1', payload = convert_to(("
-                + " convert_from(payload, 'UTF8')::jsonb - 'context' - 'business_id')::text, 'UTF8')"
-                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%.SessionStartedEvent'", sessionId)).isEqualTo(1);
+                + " (convert_from(payload, 'UTF8')::jsonb - 'context' - 'business_id')"
+                + " || jsonb_build_object('secret_hash', encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'device_name', null))::text, 'UTF8')"
+                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%.SessionStartedEvent'", refreshToken, sessionId)).isEqualTo(1);
         jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", sessionId);
         sessionCache.removeAll();
 

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.identityledger.command.common.Secrets;
 import org.identityledger.events.account.AccountDeactivatedEvent;
+import org.identityledger.events.account.AccountErasedEvent;
 import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
@@ -40,6 +41,7 @@ public class Account {
     private AccountState state;
     private boolean emailVerified;
     private boolean seller;
+    private boolean erased;
     private final OneTimeTokens verificationTokens = new OneTimeTokens();
     private final OneTimeTokens resetTokens = new OneTimeTokens();
 
@@ -156,6 +158,27 @@ public class Account {
         apply(new AccountDeactivatedEvent(accountRef, command.reason(), command.actorRef(), clock.instant()));
     }
 
+    /**
+     * Erasure closes the account for good and destroys its personal data: the password hash leaves
+     * the credential table and mail still queued to the address is dropped here, the data key, the
+     * lookups and the read models follow the events in this transaction. Erasing twice changes nothing.
+     */
+    @CommandHandler
+    public void handle(EraseAccountCommand command, Clock clock, ActiveAdmins admins, AccountCredentials credentials,
+                       AccountMailOutbox outbox) {
+        if (erased) {
+            return;
+        }
+        requireNotLastActiveAdmin(admins);
+        Instant now = clock.instant();
+        if (state != AccountState.DEACTIVATED) {
+            apply(new AccountDeactivatedEvent(accountRef, command.reason(), command.actorRef(), now));
+        }
+        credentials.erase(accountRef);
+        outbox.discardMailTo(email);
+        apply(new AccountErasedEvent(accountRef, command.reason(), command.actorRef(), now));
+    }
+
     /** Taking the last active admin out of service would leave nobody able to administer (409 LAST_ADMIN). */
     private void requireNotLastActiveAdmin(ActiveAdmins admins) {
         if (state == AccountState.ACTIVE && admins.isLastActiveAdmin(accountRef)) {
@@ -226,6 +249,13 @@ public class Account {
     @EventSourcingHandler
     void on(AccountDeactivatedEvent event) {
         state = AccountState.DEACTIVATED;
+    }
+
+    @EventSourcingHandler
+    void on(AccountErasedEvent event) {
+        erased = true;
+        email = null;
+        displayName = null;
     }
 
     @EventSourcingHandler

@@ -11,4 +11,7 @@ public interface AccountCredentials {
     void store(String accountRef, String passwordHash, Instant at);
 
     void replace(String accountRef, String passwordHash, Instant at);
+
+    /** Erasure: the hash is deleted, not kept for a day that never comes. */
+    void erase(String accountRef);
 }

@@ -28,6 +28,12 @@ public class AccountLookup {
                 normalizedEmail).stream().findFirst();
     }
 
+    /** The account's current password hash (none once erased), for a holder confirming an action with it. */
+    public Optional<String> passwordHashOf(String accountRef) {
+        return jdbc.queryForList("SELECT password_hash FROM account_credential WHERE account_ref = ?", String.class, accountRef)
+                .stream().findFirst();
+    }
+
     /** Whether the account has proven its email address (false for an unknown account). */
     public boolean hasVerifiedEmail(String accountRef) {
         return jdbc.queryForList("SELECT email_verified FROM account_lookup WHERE account_ref = ?", Boolean.class, accountRef)

@@ -5,6 +5,8 @@ import org.identityledger.events.account.AccountState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.identityledger.events.account.AccountDeactivatedEvent;
+import org.identityledger.events.account.AccountErasedEvent;
+import org.identityledger.events.sealing.SealedFields;
 import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
@@ -35,9 +37,12 @@ public class AccountLookupProjection {
     @EventHandler
     void on(AccountRegisteredEvent event) {
         try {
+            // Replayed after an erasure, the address reads "[erased]": the row takes the released stand-in.
+            String email = SealedFields.ERASED.equals(event.email()) ? releasedAddress(event.accountRef())
+                    : EmailAddress.normalize(event.email());
             jdbc.update("INSERT INTO account_lookup (account_ref, email_normalized, state, email_verified)"
                             + " VALUES (?, ?, ?, false)",
-                    event.accountRef(), EmailAddress.normalize(event.email()), AccountState.PENDING_VERIFICATION.wireName());
+                    event.accountRef(), email, AccountState.PENDING_VERIFICATION.wireName());
         } catch (DuplicateKeyException alreadyClaimed) {
             throw new EmailAlreadyRegisteredException();
         }
@@ -79,6 +84,23 @@ public class AccountLookupProjection {
     @EventHandler
     void on(AccountDeactivatedEvent event) {
         setState(event.accountRef(), AccountState.DEACTIVATED);
+    }
+
+    /**
+     * Erasure releases the address (it may sign up again) but keeps the account's row, so the ref stays
+     * known to admins and auditors; the stand-in cannot be an address (no '@'), so no sign-in finds it.
+     */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.update("UPDATE account_lookup SET email_normalized = ? WHERE account_ref = ?",
+                releasedAddress(event.accountRef()), event.accountRef());
+        jdbc.update("DELETE FROM verification_token_lookup WHERE account_ref = ?", event.accountRef());
+        jdbc.update("DELETE FROM password_reset_token_lookup WHERE account_ref = ?", event.accountRef());
+    }
+
+    /** What an erased account's row holds instead of an address: unique, and no address (no '@'). */
+    private static String releasedAddress(String accountRef) {
+        return "erased:" + accountRef;
     }
 
     private AccountState currentState(String accountRef) {

@@ -7,4 +7,7 @@ package org.identityledger.command.account;
 public interface AccountMailOutbox {
 
     void enqueue(AccountMail mail);
+
+    /** Erasure: mail not yet delivered to this address is dropped with the rest of its personal data. */
+    void discardMailTo(String email);
 }

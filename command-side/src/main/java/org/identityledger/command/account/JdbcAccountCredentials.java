@@ -33,4 +33,15 @@ class JdbcAccountCredentials implements AccountCredentials {
             throw new AccountNotFoundException();
         }
     }
+
+    /**
+     * Takes the account's lookup row first, then the credential: the order in which a sign-in's guard
+     * locks them (lookup, then credential), so an erasure racing a sign-in waits for it or makes it
+     * wait, and never deadlocks with it (the erasure updates the lookup row later in its transaction).
+     */
+    @Override
+    public void erase(String accountRef) {
+        jdbc.queryForList("SELECT account_ref FROM account_lookup WHERE account_ref = ? FOR UPDATE", String.class, accountRef);
+        jdbc.update("DELETE FROM account_credential WHERE account_ref = ?", accountRef);
+    }
 }

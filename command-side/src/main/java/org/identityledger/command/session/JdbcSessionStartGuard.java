@@ -1,6 +1,5 @@
 package org.identityledger.command.session;
 
-import org.identityledger.command.account.AccountNotFoundException;
 import org.identityledger.events.account.AccountState;
 import org.identityledger.command.account.InvalidCredentialsException;
 import org.identityledger.command.account.SignInEligibility;
@@ -32,7 +31,8 @@ class JdbcSessionStartGuard implements SessionStartGuard {
         CurrentCredential current = jdbc.query("SELECT l.state, c.credential_version, l.email_verified FROM account_lookup l"
                         + " JOIN account_credential c ON c.account_ref = l.account_ref WHERE l.account_ref = ? FOR SHARE",
                 (row, index) -> new CurrentCredential(AccountState.fromWireName(row.getString(1)), row.getLong(2), row.getBoolean(3)),
-                accountRef).stream().findFirst().orElseThrow(AccountNotFoundException::new);
+                // No row: the credential that was checked was erased with its account meanwhile.
+                accountRef).stream().findFirst().orElseThrow(InvalidCredentialsException::new);
         SignInEligibility.require(current.state());
         if (current.version() != credentialVersion) {
             // The password that was checked has been replaced meanwhile: it is no longer a valid credential.

@@ -1,5 +1,7 @@
 package org.identityledger.command.account;
 
+import org.identityledger.events.account.AccountErasedEvent;
+
 import org.identityledger.command.staff.ActiveAdmins;
 import org.identityledger.command.staff.LastAdminException;
 import org.identityledger.events.account.EmailVerifiedEvent;
@@ -78,6 +80,49 @@ class AccountTest {
         public void replace(String accountRef, String passwordHash, Instant at) {
             written.add("replace " + accountRef + " " + passwordHash);
         }
+
+        @Override
+        public void erase(String accountRef) {
+            written.add("erase " + accountRef);
+        }
+    }
+
+    @Test
+    void erasureDeactivatesThenErasesAndDropsTheHashAndQueuedMail() {
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash", NOW.minusSeconds(30)))
+                .when(new EraseAccountCommand(ACCOUNT, "requested by the account holder", ACCOUNT))
+                .expectEvents(
+                        new AccountDeactivatedEvent(ACCOUNT, "requested by the account holder", ACCOUNT, NOW),
+                        new AccountErasedEvent(ACCOUNT, "requested by the account holder", ACCOUNT, NOW));
+        assertThat(credentials.written).containsExactly("erase " + ACCOUNT);
+        assertThat(outbox.discardedFor).containsExactly("ada@example.com");
+    }
+
+    @Test
+    void aDeactivatedAccountIsErasedWithoutASecondDeactivation() {
+        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", "acc_staff", NOW.minusSeconds(10)))
+                .when(new EraseAccountCommand(ACCOUNT, "data request", "acc_staff"))
+                .expectEvents(new AccountErasedEvent(ACCOUNT, "data request", "acc_staff", NOW));
+    }
+
+    @Test
+    void erasingTwiceChangesNothing() {
+        fixture.given(registered(), new AccountDeactivatedEvent(ACCOUNT, "closed", "acc_staff", NOW.minusSeconds(10)),
+                        new AccountErasedEvent(ACCOUNT, "data request", "acc_staff", NOW.minusSeconds(5)))
+                .when(new EraseAccountCommand(ACCOUNT, "again", "acc_staff"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(credentials.written).isEmpty();
+    }
+
+    @Test
+    void cannotEraseTheLastActiveAdmin() {
+        lastActiveAdmin.add(ACCOUNT);
+        fixture.given(registered(), new EmailVerifiedEvent(ACCOUNT, "hash", NOW.minusSeconds(30)))
+                .when(new EraseAccountCommand(ACCOUNT, "requested by the account holder", ACCOUNT))
+                .expectException(LastAdminException.class)
+                .expectNoEvents();
+        assertThat(credentials.written).isEmpty();
     }
 
     private static AccountRegisteredEvent registered() {

@@ -7,6 +7,12 @@ import java.util.List;
 final class RecordingOutbox implements AccountMailOutbox {
 
     final List<AccountMail> mails = new ArrayList<>();
+    final List<String> discardedFor = new ArrayList<>();
+
+    @Override
+    public void discardMailTo(String email) {
+        discardedFor.add(email);
+    }
 
     @Override
     public void enqueue(AccountMail mail) {

@@ -73,7 +73,15 @@ class BusinessTest {
             }
         });
         fixture.registerInjectableResource(new InvitationLifetime(Duration.ofDays(7)));
-        fixture.registerInjectableResource((org.identityledger.command.account.AccountMailOutbox) mail -> { });
+        fixture.registerInjectableResource(new org.identityledger.command.account.AccountMailOutbox() {
+            @Override
+            public void enqueue(org.identityledger.command.account.AccountMail mail) {
+            }
+
+            @Override
+            public void discardMailTo(String email) {
+            }
+        });
     }
 
     private static BusinessCreatedEvent created() {

@@ -1,6 +1,16 @@
 package org.identityledger.infrastructure.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.identityledger.infrastructure.privacy.DataKeys;
+import org.identityledger.infrastructure.privacy.SealedFieldsOpeningUpcaster;
+import org.identityledger.infrastructure.privacy.SealingAppendStatement;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.identityledger.events.upcasting.AccountActorUpcaster;
@@ -49,7 +59,37 @@ public class EventStoreSchemaConfiguration {
                 .build();
     }
 
-    /** Axon's Spring Boot support registers every EventUpcaster bean in the storage engine's chain. */
+    /**
+     * Axon's JDBC engine as its Spring Boot support would build it, but for the insert statement,
+     * which seals personal and credential fields on the way in ({@link SealingAppendStatement}).
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema, DataKeys dataKeys) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new SealingAppendStatement(dataKeys))
+                .build();
+    }
+
+    /** Axon's Spring Boot support registers every EventUpcaster bean in the storage engine's chain (this one first). */
+    @Bean
+    public EventUpcaster sealedFieldsOpeningUpcaster(DataKeys dataKeys) {
+        return new SealedFieldsOpeningUpcaster(dataKeys);
+    }
+
     @Bean
     public EventUpcaster passwordHashRemovingUpcaster() {
         return new PasswordHashRemovingUpcaster();

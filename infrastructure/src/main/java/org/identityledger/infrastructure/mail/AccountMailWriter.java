@@ -26,6 +26,13 @@ class AccountMailWriter implements AccountMailOutbox {
     }
 
     @Override
+    public void discardMailTo(String email) {
+        if (email != null) {
+            outbox.discardTo(email);
+        }
+    }
+
+    @Override
     public void enqueue(AccountMail mail) {
         Template template = Template.of(mail.purpose(), mail.businessHandle());
         String greeting = mail.displayName() == null ? "Hello," : "Hello " + mail.displayName() + ",";

@@ -76,6 +76,12 @@ public class MailOutbox {
                 Timestamp.from(leaseUntil), Timestamp.from(now), limit);
     }
 
+    /** Erasure: whatever is still queued for, or dead-lettered to, the address goes with it. */
+    void discardTo(String recipient) {
+        jdbc.update("DELETE FROM mail_outbox WHERE lower(recipient) = lower(?)", recipient);
+        jdbc.update("DELETE FROM mail_dead_letter WHERE lower(recipient) = lower(?)", recipient);
+    }
+
     void delivered(long id) {
         jdbc.update("DELETE FROM mail_outbox WHERE id = ?", id);
     }

@@ -20,8 +20,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Seals signing keys before they go into PostgreSQL (AES-256-GCM, the kid as associated data), so a
- * database dump alone cannot mint access tokens. The key comes from identity.jwt.key-encryption-key
+ * Seals keys before they go into PostgreSQL (AES-256-GCM, what the key is for as associated data):
+ * signing keys (by kid), so a database dump alone cannot mint access tokens, and the per-account data
+ * keys that seal personal data in events (by subject), so a dump alone cannot read it. The key comes from identity.jwt.key-encryption-key
  * (production: from a secret store) or, in the embedded default, a file created in the data directory.
  */
 @Component
@@ -57,7 +58,7 @@ public class KeyEncryptionKey {
         }
     }
 
-    byte[] seal(String plaintext, String kid) {
+    public byte[] seal(String plaintext, String kid) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -67,18 +68,18 @@ public class KeyEncryptionKey {
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("cannot seal a signing key", failure);
+            throw new IllegalStateException("cannot seal a key", failure);
         }
     }
 
-    String open(byte[] sealed, String kid) {
+    public String open(byte[] sealed, String kid) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("cannot open signing key " + kid + ": wrong key-encryption key?", failure);
+            throw new IllegalStateException("cannot open key " + kid + ": wrong key-encryption key?", failure);
         }
     }
 

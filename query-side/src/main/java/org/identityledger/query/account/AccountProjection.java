@@ -3,6 +3,8 @@ package org.identityledger.query.account;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.identityledger.events.account.AccountDeactivatedEvent;
+import org.identityledger.events.account.AccountErasedEvent;
+import org.identityledger.events.sealing.SealedFields;
 import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountState;
 import org.identityledger.events.account.AccountReinstatedEvent;
@@ -21,6 +23,8 @@ import java.time.Instant;
 @Component
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
 public class AccountProjection {
+
+    private static final String ERASED = SealedFields.ERASED;
 
     public static final String PROCESSING_GROUP = "account-view";
 
@@ -61,6 +65,13 @@ public class AccountProjection {
     @EventHandler
     void on(AccountDeactivatedEvent event) {
         changeState(event.accountRef(), AccountState.DEACTIVATED, event.deactivatedAt());
+    }
+
+    /** Erasure anonymises the row in the erasure's transaction; the ref, state and dates stay for admins and auditors. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.update("UPDATE account_view SET email = ?, display_name = CASE WHEN display_name IS NULL THEN NULL ELSE ? END,"
+                + " updated_at = ? WHERE account_ref = ?", ERASED, ERASED, Timestamp.from(event.erasedAt()), event.accountRef());
     }
 
     private void changeState(String accountRef, AccountState state, Instant at) {

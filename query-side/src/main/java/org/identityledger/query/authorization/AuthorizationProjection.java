@@ -51,7 +51,9 @@ public class AuthorizationProjection {
     @EventHandler
     void on(BusinessMemberJoinedEvent event) {
         member(event.businessId(), event.accountRef(), event.role(), event.joinedAt());
-        jdbc.update("UPDATE invitation_view SET state = 'accepted' WHERE invitation_id = ?", event.invitationId());
+        // An accepted invitation is never listed again and its address is now the member's own, which
+        // leaves with the member's account (erasure): the view keeps no copy of it.
+        jdbc.update("UPDATE invitation_view SET state = 'accepted', email = '' WHERE invitation_id = ?", event.invitationId());
     }
 
     @EventHandler

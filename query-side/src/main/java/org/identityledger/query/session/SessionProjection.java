@@ -6,6 +6,8 @@ import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
+import org.identityledger.events.account.AccountErasedEvent;
+import org.identityledger.events.sealing.SealedFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,5 +57,12 @@ public class SessionProjection {
         Timestamp rotatedAt = Timestamp.from(event.rotatedAt());
         jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ?",
                 rotatedAt, event.sessionId(), rotatedAt);
+    }
+
+    /** An erased account's sessions (all revoked by then) keep their dates for the record, not the device names. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.update("UPDATE session_view SET device_name = ? WHERE account_ref = ? AND device_name IS NOT NULL",
+                SealedFields.ERASED, event.accountRef());
     }
 }

@@ -136,6 +136,12 @@ class ContractDescription implements OpenApiCustomizer {
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/v1/account/export", 200, Access.SESSION, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("CONTEXT_MISMATCH"))),
+            route("DELETE", "/v1/account", 204, Access.SESSION_WRITE, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED", "INVALID_CREDENTIALS"), 403, List.of("CONTEXT_MISMATCH"),
+                    409, List.of("LAST_ADMIN"), 429, List.of("RATE_LIMITED"))),
+            route("POST", "/v1/admin/accounts/{account_ref}/erase", 204, Access.BEARER, Map.of(
+                    400, BODY, 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"),
+                    404, List.of("ACCOUNT_NOT_FOUND"), 409, List.of("LAST_ADMIN"))),
             route("GET", "/v1/audit/events", 200, Access.BEARER, Map.of(
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/v1/audit/accounts/{account_ref}/timeline", 200, Access.BEARER, Map.of(

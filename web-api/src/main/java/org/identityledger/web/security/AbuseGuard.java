@@ -103,11 +103,28 @@ public class AbuseGuard {
         LimitName failures = device.isPresent() ? LimitName.LOGIN_FAILURES_PER_ACCOUNT_AND_DEVICE
                 : LimitName.LOGIN_FAILURES_PER_ACCOUNT;
         String failureKey = device.map(id -> normalized + "|" + id).orElse(normalized);
+        return throttledGuess(failures, failureKey, signIn);
+    }
+
+    /**
+     * A signed-in holder confirming an action with the password (erasing the account): a stolen
+     * session must not become an unthrottled password oracle, so each check takes a token from the
+     * account's failure bucket first, as a sign-in would, and only a wrong password keeps it.
+     */
+    public void passwordConfirmation(HttpServletRequest request, String accountRef, Runnable confirmed) {
+        rateLimiter.consume(LimitName.LOGIN_PER_IP, client(request));
+        throttledGuess(LimitName.LOGIN_FAILURES_PER_ACCOUNT, "account:" + accountRef, () -> {
+            confirmed.run();
+            return null;
+        });
+    }
+
+    private <T> T throttledGuess(LimitName failures, String failureKey, Supplier<T> attempt) {
         rateLimiter.consume(failures, failureKey);
         try {
-            T signedIn = signIn.get();
+            T result = attempt.get();
             rateLimiter.refund(failures, failureKey);
-            return signedIn;
+            return result;
         } catch (InvalidCredentialsException wrong) {
             throw wrong;
         } catch (RuntimeException notAGuess) {
