@@ -124,8 +124,7 @@ class ArchitectureTest {
 
     /**
      * The web layer reaches the service's machinery only through the ports in command.port; the
-     * settings in infrastructure.config are the one published surface it may read. The bench-only
-     * routes (web.bench) are exempt until their replacement removes them from the jar.
+     * settings in infrastructure.config are the one published surface it may read.
      */
     @Test
     void theWebLayerNeverImportsInfrastructureInternals() {
@@ -140,11 +139,21 @@ class ArchitectureTest {
 
     private static com.tngtech.archunit.lang.ArchRule webMayNotImportInfrastructureInternals() {
         return noClasses().that().resideInAPackage("org.identityledger.web..")
-                .and().resideOutsideOfPackage("org.identityledger.web.bench..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "are infrastructure internals (anything outside infrastructure.config)",
                         type -> type.getPackageName().startsWith("org.identityledger.infrastructure")
                                 && !type.getPackageName().startsWith("org.identityledger.infrastructure.config")));
+    }
+
+    /**
+     * Nothing in the shipped service exists only for benchmarks: the probes (sessions without a
+     * password, truncating read models) live in bench/probes, which the service's modules never see.
+     */
+    @Test
+    void theShippedModulesHoldNoBenchmarkProbe() {
+        noClasses().should().resideInAPackage("org.identityledger.bench..")
+                .orShould().haveSimpleNameContaining("Benchmark")
+                .check(ledger);
     }
 
     /** No path to a staff grant but the roster's: an admin's grant or the bootstrap, both decided there. */

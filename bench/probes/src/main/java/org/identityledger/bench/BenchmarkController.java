@@ -1,7 +1,5 @@
-package org.identityledger.web.bench;
+package org.identityledger.bench;
 
-import org.identityledger.infrastructure.bench.BenchmarkProbes;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,11 +9,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Routes for bench/run, registered only with identity.bench.enabled=true; never enable this in a
- * deployment (it seeds sessions without passwords).
+ * Routes for bench/run, present only in the process bench/run starts with this module on its class
+ * path (see {@link BenchmarkProbes}); the service's jar has no /bench route at all.
  */
 @RestController
-@ConditionalOnProperty(name = "identity.bench.enabled", havingValue = "true")
 class BenchmarkController {
 
     private static final Map<String, Object> FIXED = Map.of("status", "ok", "service", "identity-ledger");

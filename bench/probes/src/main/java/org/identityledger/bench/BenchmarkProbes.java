@@ -1,4 +1,4 @@
-package org.identityledger.infrastructure.bench;
+package org.identityledger.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.stream.BlockingStream;
@@ -21,7 +21,6 @@ import org.identityledger.events.session.SessionTransport;
 import org.identityledger.command.port.AccessTokens;
 import org.identityledger.query.account.AccountProjection;
 import org.identityledger.query.session.SessionProjection;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,12 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Baselines and seeding for bench/run, present only with identity.bench.enabled=true (never in a
- * real deployment: it creates sessions without passwords). Each baseline is measured in this JVM,
- * on this machine, in the same run as the scenarios it bounds.
+ * Baselines and seeding for bench/run. This module is never part of the service's jar: bench/run puts
+ * it on the class path of its own service process (Spring Boot's PropertiesLauncher, loader.path),
+ * because it creates sessions without passwords and truncates read models. Each baseline is measured
+ * in that JVM, on that machine, in the same run as the scenarios it bounds.
  */
 @Component
-@ConditionalOnProperty(name = "identity.bench.enabled", havingValue = "true")
 public class BenchmarkProbes {
 
     public static final String PASSWORD = "bench passphrase that is long enough";
