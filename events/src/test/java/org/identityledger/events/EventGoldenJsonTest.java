@@ -120,12 +120,11 @@ class EventGoldenJsonTest {
     private static JsonNode storedForm(Object event) {
         ObjectNode tree = MAPPER.valueToTree(event);
         SealedLayout.of(event.getClass()).ifPresent(layout -> {
+            // Counting nonces, distinct per event type too: a key never sees one nonce twice (the JDK refuses that).
             AtomicInteger counter = new AtomicInteger();
-            SealedFields.seal(tree, layout, EVENT_ID, TEST_KEY, () -> {
-                byte[] nonce = new byte[12];
-                nonce[11] = (byte) counter.incrementAndGet();
-                return nonce;
-            });
+            int type = event.getClass().getSimpleName().hashCode();
+            SealedFields.seal(tree, layout, EVENT_ID, TEST_KEY, () -> java.nio.ByteBuffer.allocate(12)
+                    .putInt(type).putInt(0).putInt(counter.incrementAndGet()).array());
         });
         return tree;
     }

@@ -26,6 +26,17 @@ public final class SealedFields {
     static final String PREFIX = "sealed:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /**
+     * One cipher per thread: looking a cipher up is dearer than using it (a decoded audit stream opens
+     * two fields per event), and every use re-initialises it with its own key and nonce.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException missing) {
+            throw new IllegalStateException("every JVM has AES/GCM", missing);
+        }
+    });
 
     private SealedFields() {
     }
@@ -72,7 +83,7 @@ public final class SealedFields {
             throw new IllegalArgumentException("a GCM nonce is 12 bytes");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(eventId, field));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -89,7 +100,7 @@ public final class SealedFields {
         }
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(eventId, field));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
