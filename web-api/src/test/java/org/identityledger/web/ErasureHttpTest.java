@@ -83,6 +83,9 @@ class ErasureHttpTest extends IntegrationTest {
         withoutCsrf.send("DELETE", "/v1/account", "application/json", "{\"password\":\"" + PASSWORD + "\"}")
                 .assertProblem(403, "CSRF_TOKEN_INVALID");
         person.send("DELETE", "/v1/account", "application/json", "{}").assertProblem(400, "VALIDATION_FAILED");
+        // The body of a DELETE is bounded like every other: a password of megabytes is never read whole.
+        person.send("DELETE", "/v1/account", "application/json", "{\"password\":\"" + "x".repeat(70_000) + "\"}")
+                .assertProblem(413, "PAYLOAD_TOO_LARGE");
         assertThat(erasures(accountRef)).isZero();
 
         HttpAnswer erased = person.send("DELETE", "/v1/account", "application/json", "{\"password\":\"" + PASSWORD + "\"}");

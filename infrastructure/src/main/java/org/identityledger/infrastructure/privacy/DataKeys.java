@@ -15,15 +15,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The per-subject data keys that seal personal and credential fields in events. A key is created
  * with the subject's first sealed event, in that event's transaction, and destroyed by erasure in
  * the erasure event's transaction; the row then stays, keyless, so readers know the subject is
- * erased. Opened keys are cached briefly: a local erasure evicts at once, another instance's within
- * {@link #CACHE_LIFETIME}; the cache is bounded so a stream over many accounts cannot grow it.
+ * erased. Opened keys are cached briefly: a local erasure replaces the entry when it commits, another
+ * instance's within {@link #CACHE_LIFETIME}; the cache is bounded so a stream over many accounts
+ * cannot grow it, and holds only what PostgreSQL has committed.
  */
 @Component
 public class DataKeys {
@@ -41,6 +45,8 @@ public class DataKeys {
             .maximumSize(CACHE_ENTRIES)
             .expireAfterWrite(CACHE_LIFETIME)
             .build();
+    /** Counts erasures committed on this instance, so a load that overlapped one is not cached. */
+    private final AtomicLong erasuresCommitted = new AtomicLong();
 
     public DataKeys(JdbcTemplate jdbc, KeyEncryptionKey keyEncryptionKey, Clock clock) {
         this.jdbc = jdbc;
@@ -73,40 +79,66 @@ public class DataKeys {
     public SubjectKey keyToOpen(String subject, boolean sealed) {
         SubjectKey found = find(subject);
         if (sealed && found == SubjectKey.NONE) {
-            found = load(subject);
-            cache.put(subject, found);
+            found = loadAndRemember(subject);
         }
         return found;
     }
 
-    /** Destroys the subject's key in the current transaction; readers here see "[erased]" at once. */
+    /** Destroys the subject's key in the current transaction; readers in it see "[erased]" at once, others once it commits. */
     public void destroy(String subject) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO data_key (subject, sealed_key, created_at, erased_at) VALUES (?, NULL, ?, ?)"
                 + " ON CONFLICT (subject) DO UPDATE SET sealed_key = NULL, erased_at = EXCLUDED.erased_at", subject, now, now);
-        cache.put(subject, SubjectKey.ERASED);
-        // Should the erasure roll back, the key is still in PostgreSQL: forget the local verdict.
-        onRollback(() -> cache.invalidate(subject));
+        decided(subject, SubjectKey.ERASED);
         for (String dependent : jdbc.queryForList("UPDATE data_key SET sealed_key = NULL, erased_at = ?"
                 + " WHERE erase_with = ? AND sealed_key IS NOT NULL RETURNING subject", String.class, now, subject)) {
-            cache.put(dependent, SubjectKey.ERASED);
-            onRollback(() -> cache.invalidate(dependent));
+            decided(dependent, SubjectKey.ERASED);
         }
     }
 
-    /** Ties {@code dependent}'s key to {@code subject}: erasing the subject destroys both. */
+    /**
+     * Ties {@code dependent}'s key to {@code subject}: erasing the subject destroys both. Serialised
+     * with the subject's erasure on the subject's key row: an erasure that committed first is seen
+     * here and takes the dependent with it at once; one that comes later finds the tie. A dependent
+     * written only in clear (an invitation from before sealing) gets a key row to carry the tie.
+     */
     public void eraseWith(String dependent, String subject) {
-        jdbc.update("UPDATE data_key SET erase_with = ? WHERE subject = ?", subject, dependent);
+        boolean subjectErased = keyToSeal(subject).isEmpty()
+                || jdbc.queryForList("SELECT sealed_key IS NULL FROM data_key WHERE subject = ? FOR SHARE", Boolean.class, subject)
+                .stream().anyMatch(Boolean.TRUE::equals);
+        if (subjectErased) {
+            destroy(dependent);
+            return;
+        }
+        if (keyToSeal(dependent).isPresent()) {
+            jdbc.update("UPDATE data_key SET erase_with = ? WHERE subject = ?", subject, dependent);
+        }
     }
 
     private SubjectKey find(String subject) {
+        Map<String, SubjectKey> pending = pendingVerdicts(false);
+        if (pending != null && pending.containsKey(subject)) {
+            return pending.get(subject);
+        }
         SubjectKey cached = cache.getIfPresent(subject);
         if (cached != null) {
             return cached;
         }
         // "No key" is cached too: a stream over events stored in clear before sealing asks once per subject.
+        return loadAndRemember(subject);
+    }
+
+    /**
+     * Only what PostgreSQL has committed enters the shared cache, and never over an erasure: a load
+     * that overlapped an erasure committing on this instance is used once and not kept, and an
+     * erased verdict already cached always wins against a key loaded before it.
+     */
+    private SubjectKey loadAndRemember(String subject) {
+        long erasuresBefore = erasuresCommitted.get();
         SubjectKey loaded = load(subject);
-        cache.put(subject, loaded);
+        if (erasuresCommitted.get() == erasuresBefore) {
+            cache.asMap().merge(subject, loaded, (cached, fresh) -> cached.erased() ? cached : fresh);
+        }
         return loaded;
     }
 
@@ -133,29 +165,59 @@ public class DataKeys {
         int inserted = jdbc.update("INSERT INTO data_key (subject, sealed_key, created_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT (subject) DO NOTHING", subject, sealed, Timestamp.from(clock.instant()));
         if (inserted == 0) {
-            SubjectKey committed = load(subject);
-            cache.put(subject, committed);
-            return committed;
+            return loadAndRemember(subject);
         }
         SubjectKey created = new SubjectKey(new SecretKeySpec(key, "AES"), false);
-        cache.put(subject, created);
-        // A key created by a transaction that rolls back never existed: the next attempt makes another.
-        onRollback(() -> cache.invalidate(subject));
+        decided(subject, created);
         return created;
     }
 
-    private static void onRollback(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
+    /**
+     * A verdict of the current transaction (a key it created, a key it destroyed) is its own until it
+     * commits: other transactions on this instance must not seal with a key that may roll back, nor
+     * write "[erased]" for an erasure that may. At commit it enters the shared cache.
+     */
+    private void decided(String subject, SubjectKey verdict) {
+        Map<String, SubjectKey> pending = pendingVerdicts(true);
+        if (pending == null) {
+            publish(subject, verdict);
+        } else {
+            pending.put(subject, verdict);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    action.run();
+    }
+
+    private void publish(String subject, SubjectKey verdict) {
+        if (verdict.erased()) {
+            erasuresCommitted.incrementAndGet();
+            cache.put(subject, verdict);
+        } else {
+            cache.asMap().merge(subject, verdict, (cached, fresh) -> cached.erased() ? cached : fresh);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, SubjectKey> pendingVerdicts(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, SubjectKey> pending = (Map<String, SubjectKey>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null && create) {
+            Map<String, SubjectKey> verdicts = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, verdicts);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    verdicts.forEach(DataKeys.this::publish);
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DataKeys.this);
+                }
+            });
+            pending = verdicts;
+        }
+        return pending;
     }
 }
+

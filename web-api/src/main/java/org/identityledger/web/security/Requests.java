@@ -32,13 +32,14 @@ public final class Requests {
     }
 
     /**
-     * Whether this API reads a body for the request's method: only POST (PUT and PATCH for the
-     * future). Every GET, HEAD, DELETE and OPTIONS route takes none, so a body sent with one is
-     * never read and never waited for.
+     * Whether this API reads a body for the request's method: POST and DELETE (erasing one's
+     * account carries the password), PUT and PATCH for the future; such bodies are bounded in size
+     * and time. Every GET, HEAD and OPTIONS route takes none, so a body sent with one is never read
+     * and never waited for.
      */
     public static boolean readsBody(HttpServletRequest request) {
         String method = request.getMethod();
-        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+        return "POST".equals(method) || "DELETE".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
     /**
