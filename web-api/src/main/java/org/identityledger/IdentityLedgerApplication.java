@@ -21,6 +21,10 @@ public class IdentityLedgerApplication {
         if (args.length > 0 && args[0].equals("verify-ledger")) {
             System.exit(VerifyLedgerCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            System.setProperty("disable-axoniq-console-message", "true");
+            System.exit(RebuildCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         FatalErrorHandler.install();
         // Axon prints an AxonIQ Console advertisement at every start unless this is set; an identity
         // service's log should hold its own events only. An operator's own -D setting wins.

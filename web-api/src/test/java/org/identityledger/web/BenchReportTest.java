@@ -24,9 +24,11 @@ class BenchReportTest {
             rows.append(scenario).append("\t1000\t1.0\t5.0\t300\t0\t1000\n");
         }
         Files.writeString(results, rows.toString());
+        Path rebuild = Files.createTempFile("bench-rebuild", ".txt");
+        Files.writeString(rebuild, "rebuild of every projection (CLI, a second instance), exit 0\n");
 
         Process report = new ProcessBuilder("python3", Path.of("..", "bench", "report.py").toString(), results.toString(),
-                "3.2", "3000", "5000", "9000", "10000", "100", "10000", "1", "2", "6.10 5.00 4.00", "7.00 6.00 5.00",
+                "3.2", "3000", "5000", "9000", "10000", rebuild.toString(), "-", "1", "2", "6.10 5.00 4.00", "7.00 6.00 5.00",
                 Path.of("..", "bench", "recorded-baselines").toString()).redirectErrorStream(true).start();
         assertThat(report.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(report.getInputStream().readAllBytes());
@@ -35,6 +37,7 @@ class BenchReportTest {
         assertThat(output).contains("Machine load average (1, 5, 15 min): 6.10 5.00 4.00 before, 7.00 6.00 5.00 after")
                 .contains("WARNING: baseline (a) is 0.14 x the recorded 22.6/s")
                 .contains("WARNING: baseline (c) is 0.14 x the recorded 21048/s")
-                .contains("MISSED means the service is slower than its target relative to");
+                .contains("MISSED means the service is slower than its target relative to")
+                .contains("rebuild of every projection (CLI, a second instance), exit 0");
     }
 }

@@ -93,6 +93,10 @@ class DatabaseOutageTest {
                         + IntegrationTest.PASSWORD + "\"}"),
                 () -> new Browser(base).postJson("/v1/auth/native/refresh", "{\"refresh_token\":\"" + tokens.text("refresh_token") + "\"}"),
                 () -> browser.postJson("/v1/auth/email/verify", "{\"token\":\"" + "C".repeat(43) + "\"}"));
+        // The health endpoint says so, for a load balancer or an orchestrator: DOWN with 503, promptly.
+        HttpAnswer down = new Browser(base).get("/actuator/health");
+        assertThat(down.status()).as(down.body()).isEqualTo(503);
+        assertThat(down.json().path("status").asText()).isEqualTo("DOWN");
         ExecutorService load = Executors.newFixedThreadPool(6);
         try {
             List<Future<long[]>> answers = new ArrayList<>();
@@ -120,6 +124,9 @@ class DatabaseOutageTest {
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> browser.get("/v1/auth/me").status() == 200);
+        HttpAnswer up = new Browser(base).get("/actuator/health");
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.json().path("status").asText()).isEqualTo("UP");
         assertThat(app.get("/v1/auth/sessions").status()).isEqualTo(200);
         assertThat(new Browser(base).postJson("/v1/auth/native/refresh",
                 "{\"refresh_token\":\"" + tokens.text("refresh_token") + "\"}").status()).isEqualTo(200);

@@ -49,8 +49,4 @@ class BenchmarkController {
         return Map.of("per_second", probes.appendedEventsPerSecond(threads, events));
     }
 
-    @PostMapping("/bench/replay")
-    Map<String, Object> replay() {
-        return probes.replay();
-    }
 }

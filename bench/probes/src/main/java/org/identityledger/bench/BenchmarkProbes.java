@@ -1,12 +1,8 @@
 package org.identityledger.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.identityledger.command.account.LinkTarget;
 import org.identityledger.command.account.RegisterAccountCommand;
 import org.identityledger.command.common.Identifiers;
@@ -19,8 +15,6 @@ import org.identityledger.events.session.SessionContext;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
 import org.identityledger.command.port.AccessTokens;
-import org.identityledger.query.account.AccountProjection;
-import org.identityledger.query.session.SessionProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +39,7 @@ import java.util.function.LongSupplier;
 /**
  * Baselines and seeding for bench/run. This module is never part of the service's jar: bench/run puts
  * it on the class path of its own service process (Spring Boot's PropertiesLauncher, loader.path),
- * because it creates sessions without passwords and truncates read models. Each baseline is measured
+ * because it creates sessions without passwords. Each baseline is measured
  * in that JVM, on that machine, in the same run as the scenarios it bounds.
  */
 @Component
@@ -61,16 +55,12 @@ public class BenchmarkProbes {
     private final Secrets secrets;
     private final AccessTokens accessTokens;
     private final EventStorageEngine storageEngine;
-    private final EventStore eventStore;
     private final TransactionTemplate transactions;
-    private final AccountProjection accountProjection;
-    private final SessionProjection sessionProjection;
     private final Clock clock;
 
     public BenchmarkProbes(PasswordHasher passwordHasher, DataSource dataSource, JdbcTemplate jdbc, CommandGateway commandGateway,
                            Identifiers identifiers, Secrets secrets, AccessTokens accessTokens,
-                           EventStorageEngine storageEngine, EventStore eventStore, TransactionTemplate transactions,
-                           AccountProjection accountProjection, SessionProjection sessionProjection, Clock clock) {
+                           EventStorageEngine storageEngine, TransactionTemplate transactions, Clock clock) {
         this.passwordHasher = passwordHasher;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -79,10 +69,7 @@ public class BenchmarkProbes {
         this.secrets = secrets;
         this.accessTokens = accessTokens;
         this.storageEngine = storageEngine;
-        this.eventStore = eventStore;
         this.transactions = transactions;
-        this.accountProjection = accountProjection;
-        this.sessionProjection = sessionProjection;
         this.clock = clock;
     }
 
@@ -202,41 +189,6 @@ public class BenchmarkProbes {
             pool.shutdownNow();
         }
         return events / ((System.nanoTime() - started) / 1e9);
-    }
-
-    /**
-     * Projection rebuild: empties account_view and session_view and replays the whole event store
-     * through their projections, 1,000 events per transaction. Returns events per second and the count.
-     */
-    public Map<String, Object> replay() {
-        AnnotationEventHandlerAdapter accounts = new AnnotationEventHandlerAdapter(accountProjection);
-        AnnotationEventHandlerAdapter sessions = new AnnotationEventHandlerAdapter(sessionProjection);
-        jdbc.execute("TRUNCATE account_view, session_view");
-        long started = System.nanoTime();
-        long count = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(1_000);
-            while (stream.hasNextAvailable()) {
-                batch.add(stream.nextAvailable());
-                if (batch.size() == 1_000 || !stream.hasNextAvailable()) {
-                    List<TrackedEventMessage<?>> toApply = List.copyOf(batch);
-                    transactions.executeWithoutResult(status -> toApply.forEach(event -> {
-                        try {
-                            accounts.handle(event);
-                            sessions.handle(event);
-                        } catch (Exception failure) {
-                            throw new IllegalStateException(failure);
-                        }
-                    }));
-                    count += batch.size();
-                    batch.clear();
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return Map.of("events", count, "seconds", seconds, "events_per_second", count / seconds);
     }
 
     private static double run(int threads, Duration duration, LongSupplier operation) throws Exception {

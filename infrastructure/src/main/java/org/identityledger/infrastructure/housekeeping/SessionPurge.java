@@ -51,6 +51,19 @@ public class SessionPurge {
         }
     }
 
+    /**
+     * The same rule applied to a rebuilt copy of session_view: the replay brings back sessions this
+     * purge removed long ago. A copy's row goes when the live table no longer has it and it is over
+     * by the rule; a session still in the live table stays in both (the next purge takes it from the
+     * live one). Runs in the caller's transaction (the swap's, under its lock).
+     */
+    public void purgeFromCopy(String copySchema, String liveSchema) {
+        Timestamp endedBefore = Timestamp.from(clock.instant().minus(purgeAfter));
+        jdbc.update("DELETE FROM " + copySchema + ".session_view WHERE NOT EXISTS (SELECT 1 FROM " + liveSchema
+                + ".session_view l WHERE l.session_id = " + copySchema + ".session_view.session_id) AND NOT "
+                + LiveSessions.LIVE_AT, endedBefore, endedBefore);
+    }
+
     /** Not live at (now - purge-after) means it ended at least that long ago. */
     private int purgeBatch() {
         Timestamp endedBefore = Timestamp.from(clock.instant().minus(purgeAfter));

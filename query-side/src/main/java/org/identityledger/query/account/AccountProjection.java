@@ -9,6 +9,7 @@ import org.identityledger.events.account.AccountRegisteredEvent;
 import org.identityledger.events.account.AccountState;
 import org.identityledger.events.account.AccountReinstatedEvent;
 import org.identityledger.events.account.AccountSuspendedEvent;
+import org.identityledger.events.account.SellerCapabilityActivatedEvent;
 import org.identityledger.events.account.EmailVerifiedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ public class AccountProjection {
         this.jdbc = jdbc;
     }
 
+    /** The same handlers writing through another template: a rebuild's, which batches its statements into a shadow copy. */
+    public static AccountProjection writingThrough(JdbcTemplate jdbc) {
+        return new AccountProjection(jdbc);
+    }
+
     @EventHandler
     void on(AccountRegisteredEvent event) {
         Timestamp at = Timestamp.from(event.registeredAt());
@@ -48,6 +54,12 @@ public class AccountProjection {
                 "SELECT state FROM account_view WHERE account_ref = ?", String.class, event.accountRef()));
         jdbc.update("UPDATE account_view SET email_verified = true, updated_at = ?, state = ? WHERE account_ref = ?",
                 Timestamp.from(event.verifiedAt()), state.afterEmailVerified().wireName(), event.accountRef());
+    }
+
+    /** The seller flag lives in account_view, so the projection that owns the table writes it (a rebuild replays one owner). */
+    @EventHandler
+    void on(SellerCapabilityActivatedEvent event) {
+        jdbc.update("UPDATE account_view SET seller = true WHERE account_ref = ?", event.accountRef());
     }
 
     @EventHandler

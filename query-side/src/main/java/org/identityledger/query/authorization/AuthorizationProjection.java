@@ -2,7 +2,6 @@ package org.identityledger.query.authorization;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.identityledger.events.account.SellerCapabilityActivatedEvent;
 import org.identityledger.events.business.BusinessCreatedEvent;
 import org.identityledger.events.business.BusinessInvitationIssuedEvent;
 import org.identityledger.events.business.BusinessInvitationRevokedEvent;
@@ -36,9 +35,9 @@ public class AuthorizationProjection {
         this.jdbc = jdbc;
     }
 
-    @EventHandler
-    void on(SellerCapabilityActivatedEvent event) {
-        jdbc.update("UPDATE account_view SET seller = true WHERE account_ref = ?", event.accountRef());
+    /** The same handlers writing through another template: a rebuild's, which batches its statements into a shadow copy. */
+    public static AuthorizationProjection writingThrough(JdbcTemplate jdbc) {
+        return new AuthorizationProjection(jdbc);
     }
 
     @EventHandler

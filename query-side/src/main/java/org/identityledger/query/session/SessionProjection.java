@@ -32,6 +32,11 @@ public class SessionProjection {
         this.jdbc = jdbc;
     }
 
+    /** The same handlers writing through another template: a rebuild's, which batches its statements into a shadow copy. */
+    public static SessionProjection writingThrough(JdbcTemplate jdbc) {
+        return new SessionProjection(jdbc);
+    }
+
     /**
      * Only a browser session has a cookie secret. A native session's secret is the first refresh
      * token of its family, which must never open a session as a cookie: its row has no secret hash.

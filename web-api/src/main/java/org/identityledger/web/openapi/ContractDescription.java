@@ -153,6 +153,13 @@ class ContractDescription implements OpenApiCustomizer {
                     400, List.of("VALIDATION_FAILED"), 401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
             route("GET", "/v1/audit/checkpoints/latest", 200, Access.BEARER, Map.of(
                     401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+            route("GET", "/v1/admin/projections", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"))),
+            route("GET", "/v1/admin/projections/{name}", 200, Access.BEARER, Map.of(
+                    401, List.of("UNAUTHENTICATED"), 403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"))),
+            route("POST", "/v1/admin/projections/{name}/rebuild", 202, Access.BEARER, Map.of(
+                    400, List.of("VALIDATION_FAILED", "MALFORMED_REQUEST"), 401, List.of("UNAUTHENTICATED"),
+                    403, List.of("FORBIDDEN", "CONTEXT_MISMATCH"), 404, List.of("NOT_FOUND"), 409, List.of("REBUILD_IN_PROGRESS"))),
             route("GET", "/.well-known/jwks.json", 200, Access.PUBLIC, Map.of()));
 
     @Override

@@ -77,6 +77,7 @@ class StaffConsolePages {
         if (session.staffRoles().contains("admin")) {
             forms.append("<h2>Accounts</h2><form method=\"get\" action=\"" + ACCOUNTS + "\"><p><label>Email starts with"
                     + " <input type=\"text\" name=\"email\"></label></p><button type=\"submit\">Search</button></form>");
+            forms.append("<h2>Projections</h2>").append(PageHtml.link(ProjectionConsolePages.PROJECTIONS, "Projections and rebuilds"));
         }
         if (session.staffRoles().contains("auditor")) {
             forms.append("<h2>Timeline</h2><form method=\"get\" action=\"" + TIMELINE + "\"><p><label>Account reference"

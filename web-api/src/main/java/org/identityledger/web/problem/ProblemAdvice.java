@@ -72,6 +72,7 @@ public class ProblemAdvice {
             Map.entry("HANDLE_TAKEN", HttpStatus.CONFLICT),
             Map.entry("LAST_OWNER", HttpStatus.CONFLICT),
             Map.entry("LAST_ADMIN", HttpStatus.CONFLICT),
+            Map.entry("REBUILD_IN_PROGRESS", HttpStatus.CONFLICT),
             Map.entry("ALREADY_A_MEMBER", HttpStatus.CONFLICT),
             Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("REFRESH_TOKEN_REUSED", HttpStatus.UNAUTHORIZED),

@@ -55,14 +55,14 @@ public enum RouteFamily {
 
     /**
      * The staff role a staff route needs beyond the staff context: the admin APIs and the console's
-     * account pages need {@code admin}, the audit APIs and the console's audit pages {@code auditor}.
+     * account and projection pages need {@code admin}, the audit APIs and the console's audit pages {@code auditor}.
      * The rest of the console (sign-in, sign-out, its front page) serves both roles.
      */
     public static Optional<String> requiredStaffRole(String routedPath) {
         if (routedPath.startsWith("/v1/audit/") || routedPath.startsWith("/admin/audit/")) {
             return Optional.of("auditor");
         }
-        if (routedPath.startsWith("/v1/admin/") || routedPath.startsWith("/admin/accounts")) {
+        if (routedPath.startsWith("/v1/admin/") || routedPath.startsWith("/admin/accounts") || routedPath.startsWith("/admin/projections")) {
             return Optional.of("admin");
         }
         return Optional.empty();

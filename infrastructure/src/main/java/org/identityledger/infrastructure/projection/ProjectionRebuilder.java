@@ -1,0 +1,347 @@
+package org.identityledger.infrastructure.projection;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.identityledger.command.port.Projections;
+import org.identityledger.command.port.RebuildInProgressException;
+import org.identityledger.command.port.UnknownProjectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds a projection without taking it away: the ledger is streamed in large batches (events
+ * read by position, never aggregates loaded) through the projection's own handlers into a shadow
+ * schema while the live tables keep serving; then, in one short transaction that locks the live
+ * tables, the tail is applied, both copies are fingerprinted at that one position, and the rebuilt
+ * tables take the live ones' place. A checksum that differs leaves the live model as it was (unless
+ * the operator forces the swap). One rebuild per projection across the cluster: the instance that
+ * runs it holds a session advisory lock on a connection of its own, which PostgreSQL releases when
+ * that instance dies; the next rebuild then drops the shadow it left.
+ */
+@Component
+public class ProjectionRebuilder implements Projections {
+
+    /** First half of the advisory lock key; the second is the projection's own number. */
+    static final int LOCK_CLASS = 0x50524a42;
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    private static final int BATCH = 5_000;
+    private static final int SWAP_ATTEMPTS = 10;
+    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final String INTERRUPTED = "interrupted: the instance running it stopped before it finished;"
+            + " the live model was not touched";
+
+    private final ProjectionRegistry registry;
+    private final ShadowTables shadows;
+    private final ProjectionChecksums checksums;
+    private final RebuildRecords records;
+    private final EventStorageEngine storageEngine;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+
+    ProjectionRebuilder(ProjectionRegistry registry, ShadowTables shadows, ProjectionChecksums checksums, RebuildRecords records,
+                        EventStorageEngine storageEngine, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                        DataSource dataSource, Clock clock) {
+        this.registry = registry;
+        this.shadows = shadows;
+        this.checksums = checksums;
+        this.records = records;
+        this.storageEngine = storageEngine;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.dataSource = dataSource;
+        this.clock = clock;
+        // One thread per projection at most, no queue: a rebuild that cannot start now is refused, not parked.
+        this.executor = new ThreadPoolExecutor(0, registry.all().size(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
+            Thread thread = new Thread(work, "projection-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public List<ProjectionState> list() {
+        long head = headPosition();
+        return registry.all().stream().map(projection -> stateOf(projection, head)).toList();
+    }
+
+    @Override
+    public Optional<ProjectionState> find(String name) {
+        return registry.find(name).map(projection -> stateOf(projection, headPosition()));
+    }
+
+    @Override
+    public RebuildState startRebuild(String name, boolean force) {
+        RebuildableProjection projection = registry.find(name).orElseThrow(UnknownProjectionException::new);
+        Connection lock = acquire(projection);
+        try {
+            RebuildState started = begin(projection, force);
+            executor.execute(() -> {
+                try {
+                    run(projection, force, started, state -> {
+                    });
+                } finally {
+                    release(lock);
+                }
+            });
+            return started;
+        } catch (RejectedExecutionException busy) {
+            release(lock);
+            throw new RebuildInProgressException(name);
+        } catch (RuntimeException failure) {
+            release(lock);
+            throw failure;
+        }
+    }
+
+    @Override
+    public RebuildState rebuild(String name, boolean force, Consumer<RebuildState> progress) {
+        RebuildableProjection projection = registry.find(name).orElseThrow(UnknownProjectionException::new);
+        Connection lock = acquire(projection);
+        try {
+            return run(projection, force, begin(projection, force), progress);
+        } finally {
+            release(lock);
+        }
+    }
+
+    /** Subscribing projections apply every event in its own transaction: a live one stands at the head, with no lag. */
+    private ProjectionState stateOf(RebuildableProjection projection, long head) {
+        Optional<RebuildState> rebuild = records.find(projection.name()).map(state -> isRunning(state) && !lockHeld(projection)
+                ? new RebuildState("failed", state.processed(), state.total(), state.eventsPerSecond(), state.startedAt(), null,
+                state.liveChecksum(), state.rebuiltChecksum(), INTERRUPTED, state.forced())
+                : state);
+        String status = rebuild.map(state -> isRunning(state) ? "rebuilding" : state.state().equals("failed") ? "failed" : "live")
+                .orElse("live");
+        return new ProjectionState(projection.name(), status, head, head, 0, 0.0, rebuild);
+    }
+
+    private static boolean isRunning(RebuildState state) {
+        return state.state().equals("running") || state.state().equals("verifying");
+    }
+
+    private RebuildState begin(RebuildableProjection projection, boolean force) {
+        RebuildState started = new RebuildState("running", 0, headPosition(), 0, clock.instant(), null, null, null, null, force);
+        records.save(projection.name(), started);
+        log.info("Rebuild of projection {} started{}", projection.name(), force ? " (forced swap)" : "");
+        return started;
+    }
+
+    private RebuildState run(RebuildableProjection projection, boolean force, RebuildState started, Consumer<RebuildState> progress) {
+        Run run = new Run(projection, started, progress);
+        try {
+            String live = shadows.liveSchema();
+            shadows.create(projection, live);
+            run.catchUp(live);
+            shadows.analyze(projection);
+            run.report("verifying", null, null, null, null);
+            for (int attempt = 1; attempt <= SWAP_ATTEMPTS; attempt++) {
+                try {
+                    return run.swap(live, force);
+                } catch (PessimisticLockingFailureException busy) {
+                    // Live traffic held the tables longer than the swap may wait: catch up again, then retry.
+                    log.info("Rebuild of projection {}: live tables busy at swap attempt {}, retrying", projection.name(), attempt);
+                    run.catchUp(live);
+                }
+            }
+            throw new IllegalStateException("the live tables stayed busy through " + SWAP_ATTEMPTS + " swap attempts");
+        } catch (RuntimeException failure) {
+            log.warn("Rebuild of projection {} failed: {}", projection.name(), failure.toString());
+            try {
+                shadows.dropLeftovers(projection);
+            } catch (RuntimeException cleanup) {
+                log.warn("Could not drop the shadow of projection {} (the next rebuild will): {}", projection.name(), cleanup.toString());
+            }
+            return run.report("failed", clock.instant(), null, null, String.valueOf(failure.getMessage()));
+        }
+    }
+
+    /** One rebuild's progress: the stream position reached and the events read so far. */
+    private final class Run {
+
+        private final RebuildableProjection projection;
+        private final RebuildState started;
+        private final Consumer<RebuildState> progress;
+        private final BatchingJdbcTemplate batching;
+        private final AnnotationEventHandlerAdapter handlers;
+        private final long startedNanos = System.nanoTime();
+        private long lastLogNanos = System.nanoTime();
+        private TrackingToken token;
+        private long processed;
+        private long lastPosition;
+
+        Run(RebuildableProjection projection, RebuildState started, Consumer<RebuildState> progress) {
+            this.projection = projection;
+            this.started = started;
+            this.progress = progress;
+            this.batching = new BatchingJdbcTemplate(dataSource);
+            this.handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingThrough().apply(batching));
+        }
+
+        void catchUp(String live) {
+            int read;
+            do {
+                read = transactions.execute(status -> apply(live, BATCH));
+                report("running", null, null, null, null);
+            } while (read == BATCH);
+        }
+
+        RebuildState swap(String live, boolean force) {
+            Outcome outcome = transactions.execute(status -> {
+                // Shorter than deadlock_timeout (1 s): should a command hold one table and wait for another this
+                // swap holds, the swap gives up first and retries; the command never becomes the deadlock's victim.
+                jdbc.execute("SET LOCAL lock_timeout = '500ms'");
+                jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables().stream().map(table -> live + "." + table).toList())
+                        + " IN ACCESS EXCLUSIVE MODE");
+                while (apply(live, BATCH) == BATCH) {
+                    // the tail: what committed since the last catch-up, and gaps that filled meanwhile
+                }
+                String shadow = ShadowTables.shadowSchemaOf(projection);
+                projection.reconciliation().reconcile(live, shadow);
+                String liveChecksum = checksums.of(projection, live);
+                String rebuiltChecksum = checksums.of(projection, shadow);
+                boolean equal = liveChecksum.equals(rebuiltChecksum);
+                if (equal || force) {
+                    shadows.swap(projection, live);
+                }
+                return new Outcome(liveChecksum, rebuiltChecksum, equal);
+            });
+            if (outcome.equal() || force) {
+                log.info("Rebuild of projection {} swapped in: {} events, checksum {}{}", projection.name(), processed,
+                        outcome.rebuiltChecksum(), outcome.equal() ? "" : " (forced over live " + outcome.liveChecksum() + ")");
+                return report("swapped", clock.instant(), outcome.liveChecksum(), outcome.rebuiltChecksum(), outcome.equal() ? null
+                        : "checksum mismatch, swapped because forced");
+            }
+            shadows.dropLeftovers(projection);
+            log.warn("Rebuild of projection {} not swapped: live checksum {} but rebuilt {}", projection.name(),
+                    outcome.liveChecksum(), outcome.rebuiltChecksum());
+            return report("failed", clock.instant(), outcome.liveChecksum(), outcome.rebuiltChecksum(),
+                    "checksum mismatch: the live model differs from the ledger; it was left as it was (rebuild with force to replace it)");
+        }
+
+        /** Reads up to {@code limit} events after the token and applies them to the shadow; answers how many it read. */
+        private int apply(String live, int limit) {
+            jdbc.execute("SET LOCAL search_path TO " + ShadowTables.shadowSchemaOf(projection) + ", " + live);
+            int read = 0;
+            try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(token, false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+                while (read < limit && iterator.hasNext()) {
+                    TrackedEventMessage<?> event = iterator.next();
+                    try {
+                        handlers.handle(event);
+                    } catch (Exception failure) {
+                        throw new IllegalStateException("event at position " + event.trackingToken().position().orElse(-1)
+                                + " failed in the rebuild: " + failure.getMessage(), failure);
+                    }
+                    token = event.trackingToken();
+                    lastPosition = token.position().orElse(lastPosition);
+                    read++;
+                }
+            }
+            batching.flush();
+            processed += read;
+            return read;
+        }
+
+        RebuildState report(String state, Instant finishedAt, String liveChecksum, String rebuiltChecksum, String reason) {
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            long remaining = state.equals("swapped") ? 0 : Math.max(0, headPosition() - lastPosition);
+            RebuildState current = new RebuildState(state, processed, processed + remaining, seconds > 0 ? processed / seconds : 0,
+                    started.startedAt(), finishedAt, liveChecksum, rebuiltChecksum, reason, started.forced());
+            records.save(projection.name(), current);
+            progress.accept(current);
+            if (System.nanoTime() - lastLogNanos > LOG_EVERY_NANOS && state.equals("running")) {
+                lastLogNanos = System.nanoTime();
+                log.info("Rebuild of projection {}: {} of ~{} events, {} events/s", projection.name(), current.processed(),
+                        current.total(), Math.round(current.eventsPerSecond()));
+            }
+            return current;
+        }
+    }
+
+    private record Outcome(String liveChecksum, String rebuiltChecksum, boolean equal) {
+    }
+
+    private long headPosition() {
+        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    private boolean lockHeld(RebuildableProjection projection) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ? AND objsubid = 2 AND granted)",
+                Boolean.class, (long) LOCK_CLASS, (long) projection.lockKey()));
+    }
+
+    /** A connection of its own, outside every transaction, holding the projection's advisory lock for the whole rebuild. */
+    private Connection acquire(RebuildableProjection projection) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                statement.setInt(1, LOCK_CLASS);
+                statement.setInt(2, projection.lockKey());
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next() && result.getBoolean(1)) {
+                        return connection;
+                    }
+                }
+            }
+            connection.close();
+            throw new RebuildInProgressException(projection.name());
+        } catch (SQLException failure) {
+            closeQuietly(connection);
+            throw new org.springframework.dao.DataAccessResourceFailureException("Could not take the rebuild lock", failure);
+        }
+    }
+
+    private void release(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+            statement.execute();
+            connection.close();
+        } catch (SQLException failure) {
+            // A pooled connection must not go back holding the lock: abort it, which ends its session.
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // the session is gone either way
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing held yet
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.identityledger.infrastructure.projection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shadow copy of a projection's tables: a schema of its own holding tables of the same shape,
+ * with the live tables' indexes and constraints under their own names, so the swap is a matter of
+ * moving tables between schemas ({@code ALTER TABLE … SET SCHEMA}) and the swapped-in tables look to
+ * every later migration exactly like the ones they replace. The projection's handlers fill it
+ * unchanged: they name their tables without a schema, and the rebuild puts the shadow schema first
+ * in the transaction's search path.
+ */
+@Component
+class ShadowTables {
+
+    private static final Pattern ON_TABLE = Pattern.compile(" ON (ONLY )?(\\S+) USING ");
+
+    private final JdbcTemplate jdbc;
+
+    ShadowTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String shadowSchemaOf(RebuildableProjection projection) {
+        return "rebuild_" + projection.name();
+    }
+
+    static String retiredSchemaOf(RebuildableProjection projection) {
+        return "retired_" + projection.name();
+    }
+
+    String liveSchema() {
+        return jdbc.queryForObject("SELECT current_schema()", String.class);
+    }
+
+    /** Drops what an earlier, interrupted rebuild left behind, then creates empty tables shaped like the live ones. */
+    void create(RebuildableProjection projection, String liveSchema) {
+        String shadow = shadowSchemaOf(projection);
+        dropLeftovers(projection);
+        jdbc.execute("CREATE SCHEMA " + shadow);
+        for (String table : projection.tables()) {
+            jdbc.execute("CREATE TABLE " + shadow + "." + table + " (LIKE " + liveSchema + "." + table
+                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)");
+            List<Map<String, Object>> indexes = jdbc.queryForList("SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition,"
+                    + " c.contype AS constraint_type FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                    + " LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.contype IN ('p', 'u')"
+                    + " WHERE x.indrelid = CAST(? AS regclass)", liveSchema + "." + table);
+            for (Map<String, Object> index : indexes) {
+                Matcher on = ON_TABLE.matcher((String) index.get("definition"));
+                if (!on.find()) {
+                    throw new IllegalStateException("Cannot copy index " + index.get("name") + " of " + table);
+                }
+                jdbc.execute(on.replaceFirst(Matcher.quoteReplacement(" ON " + shadow + "." + table + " USING ")));
+                Object constraintType = index.get("constraint_type");
+                if (constraintType != null) {
+                    String kind = "p".equals(constraintType.toString()) ? "PRIMARY KEY" : "UNIQUE";
+                    jdbc.execute("ALTER TABLE " + shadow + "." + table + " ADD CONSTRAINT " + index.get("name") + " " + kind
+                            + " USING INDEX " + index.get("name"));
+                }
+            }
+        }
+    }
+
+    /** Fresh statistics before the swap, so the planner does not take the rebuilt tables for empty ones. */
+    void analyze(RebuildableProjection projection) {
+        for (String table : projection.tables()) {
+            jdbc.execute("ANALYZE " + shadowSchemaOf(projection) + "." + table);
+        }
+    }
+
+    /** Inside the swap's transaction, with the live tables locked: the rebuilt tables take the live ones' place. */
+    void swap(RebuildableProjection projection, String liveSchema) {
+        String retired = retiredSchemaOf(projection);
+        jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + retired);
+        for (String table : projection.tables()) {
+            jdbc.execute("ALTER TABLE " + liveSchema + "." + table + " SET SCHEMA " + retired);
+            jdbc.execute("ALTER TABLE " + shadowSchemaOf(projection) + "." + table + " SET SCHEMA " + liveSchema);
+        }
+        jdbc.execute("DROP SCHEMA " + retired + " CASCADE");
+        jdbc.execute("DROP SCHEMA " + shadowSchemaOf(projection) + " CASCADE");
+    }
+
+    void dropLeftovers(RebuildableProjection projection) {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + shadowSchemaOf(projection) + " CASCADE");
+        jdbc.execute("DROP SCHEMA IF EXISTS " + retiredSchemaOf(projection) + " CASCADE");
+    }
+}
