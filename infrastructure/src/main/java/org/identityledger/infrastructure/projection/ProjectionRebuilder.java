@@ -13,6 +13,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -35,9 +36,9 @@ import java.util.stream.Stream;
 /**
  * Rebuilds a projection without taking it away: the ledger is streamed in large batches (events
  * read by position, never aggregates loaded) through the projection's own handlers into a shadow
- * schema while the live tables keep serving; then, in one short transaction that locks the live
- * tables, the tail is applied, both copies are fingerprinted at that one position, and the rebuilt
- * tables take the live ones' place. A checksum that differs leaves the live model as it was (unless
+ * schema while the live tables keep serving; then both copies are fingerprinted at one position (a
+ * repeatable-read snapshot, no lock), and in one short transaction that locks the live tables the
+ * tail since that position is applied and the rebuilt tables take the live ones' place. A checksum that differs leaves the live model as it was (unless
  * the operator forces the swap). One rebuild per projection across the cluster: the instance that
  * runs it holds a session advisory lock on a connection of its own, which PostgreSQL releases when
  * that instance dies; the next rebuild then drops the shadow it left.
@@ -50,6 +51,8 @@ public class ProjectionRebuilder implements Projections {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final int BATCH = 5_000;
     private static final int SWAP_ATTEMPTS = 10;
+    /** The verification reads both copies whole: its statements may outlast the pool's 5 s, within this bound. */
+    private static final String VERIFY_TIMEOUT = "10min";
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final String INTERRUPTED = "interrupted: the instance running it stopped before it finished;"
             + " the live model was not touched";
@@ -61,6 +64,7 @@ public class ProjectionRebuilder implements Projections {
     private final EventStorageEngine storageEngine;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate repeatableRead;
     private final DataSource dataSource;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
@@ -75,6 +79,8 @@ public class ProjectionRebuilder implements Projections {
         this.storageEngine = storageEngine;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.repeatableRead = new TransactionTemplate(transactionManager);
+        this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.dataSource = dataSource;
         this.clock = clock;
         // One thread per projection at most, no queue: a rebuild that cannot start now is refused, not parked.
@@ -161,9 +167,13 @@ public class ProjectionRebuilder implements Projections {
             run.catchUp(live);
             shadows.analyze(projection);
             run.report("verifying", null, null, null, null);
+            Outcome verified = run.verify(live);
+            if (!verified.equal() && !force) {
+                return run.mismatch(verified);
+            }
             for (int attempt = 1; attempt <= SWAP_ATTEMPTS; attempt++) {
                 try {
-                    return run.swap(live, force);
+                    return run.swap(live, verified);
                 } catch (PessimisticLockingFailureException busy) {
                     // Live traffic held the tables longer than the swap may wait: catch up again, then retry.
                     log.info("Rebuild of projection {}: live tables busy at swap attempt {}, retrying", projection.name(), attempt);
@@ -212,36 +222,56 @@ public class ProjectionRebuilder implements Projections {
             } while (read == BATCH);
         }
 
-        RebuildState swap(String live, boolean force) {
-            Outcome outcome = transactions.execute(status -> {
+        /**
+         * Proves the copy equal to the live model at one position without locking anything: in one
+         * repeatable-read snapshot the live tables hold exactly the events committed in it (each
+         * event's projection writes commit with the event), and the copy is brought to the same
+         * events by applying, inside the snapshot, the ones it has not seen. Table size then costs
+         * this transaction time, never the live traffic a lock would hold up.
+         */
+        Outcome verify(String live) {
+            return repeatableRead.execute(status -> {
+                jdbc.execute("SET LOCAL statement_timeout = '" + VERIFY_TIMEOUT + "'");
+                while (apply(live, BATCH) == BATCH) {
+                    // the tail visible in this snapshot
+                }
+                String shadow = ShadowTables.shadowSchemaOf(projection);
+                projection.reconciliation().reconcile(live, shadow);
+                String liveChecksum = checksums.of(projection, live);
+                String rebuiltChecksum = checksums.of(projection, shadow);
+                return new Outcome(liveChecksum, rebuiltChecksum, liveChecksum.equals(rebuiltChecksum));
+            });
+        }
+
+        /**
+         * The swap: with the live tables locked, the events committed since the verified snapshot
+         * are applied to the copy (the live model applied the same ones), the carried state is
+         * brought up to date, and the tables change schemas. A short transaction: only the tail.
+         */
+        RebuildState swap(String live, Outcome verified) {
+            transactions.executeWithoutResult(status -> {
                 // Shorter than deadlock_timeout (1 s): should a command hold one table and wait for another this
                 // swap holds, the swap gives up first and retries; the command never becomes the deadlock's victim.
                 jdbc.execute("SET LOCAL lock_timeout = '500ms'");
                 jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables().stream().map(table -> live + "." + table).toList())
                         + " IN ACCESS EXCLUSIVE MODE");
                 while (apply(live, BATCH) == BATCH) {
-                    // the tail: what committed since the last catch-up, and gaps that filled meanwhile
+                    // the tail: what committed since the verification, and gaps that filled meanwhile
                 }
-                String shadow = ShadowTables.shadowSchemaOf(projection);
-                projection.reconciliation().reconcile(live, shadow);
-                String liveChecksum = checksums.of(projection, live);
-                String rebuiltChecksum = checksums.of(projection, shadow);
-                boolean equal = liveChecksum.equals(rebuiltChecksum);
-                if (equal || force) {
-                    shadows.swap(projection, live);
-                }
-                return new Outcome(liveChecksum, rebuiltChecksum, equal);
+                projection.reconciliation().reconcile(live, ShadowTables.shadowSchemaOf(projection));
+                shadows.swap(projection, live);
             });
-            if (outcome.equal() || force) {
-                log.info("Rebuild of projection {} swapped in: {} events, checksum {}{}", projection.name(), processed,
-                        outcome.rebuiltChecksum(), outcome.equal() ? "" : " (forced over live " + outcome.liveChecksum() + ")");
-                return report("swapped", clock.instant(), outcome.liveChecksum(), outcome.rebuiltChecksum(), outcome.equal() ? null
-                        : "checksum mismatch, swapped because forced");
-            }
+            log.info("Rebuild of projection {} swapped in: {} events, checksum {}{}", projection.name(), processed,
+                    verified.rebuiltChecksum(), verified.equal() ? "" : " (forced over live " + verified.liveChecksum() + ")");
+            return report("swapped", clock.instant(), verified.liveChecksum(), verified.rebuiltChecksum(), verified.equal() ? null
+                    : "checksum mismatch, swapped because forced");
+        }
+
+        RebuildState mismatch(Outcome verified) {
             shadows.dropLeftovers(projection);
             log.warn("Rebuild of projection {} not swapped: live checksum {} but rebuilt {}", projection.name(),
-                    outcome.liveChecksum(), outcome.rebuiltChecksum());
-            return report("failed", clock.instant(), outcome.liveChecksum(), outcome.rebuiltChecksum(),
+                    verified.liveChecksum(), verified.rebuiltChecksum());
+            return report("failed", clock.instant(), verified.liveChecksum(), verified.rebuiltChecksum(),
                     "checksum mismatch: the live model differs from the ledger; it was left as it was (rebuild with force to replace it)");
         }
 
