@@ -81,6 +81,9 @@ public class EventStoreSchemaConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .appendEvents(new SealingAppendStatement(dataKeys))
+                // Streams (rebuilds, the audit API, the sealer's reads) fetch 1,000 events a query, not Axon's 100:
+                // a tenth of the round trips for the same memory bound.
+                .batchSize(1_000)
                 .build();
     }
 

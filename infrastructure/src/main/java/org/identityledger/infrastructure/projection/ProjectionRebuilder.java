@@ -165,6 +165,8 @@ public class ProjectionRebuilder implements Projections {
             String live = shadows.liveSchema();
             shadows.create(projection, live);
             run.catchUp(live);
+            shadows.createQueryIndexes(projection, live);
+            run.catchUp(live);
             shadows.analyze(projection);
             run.report("verifying", null, null, null, null);
             Outcome verified = run.verify(live);

@@ -39,7 +39,12 @@ class ShadowTables {
         return jdbc.queryForObject("SELECT current_schema()", String.class);
     }
 
-    /** Drops what an earlier, interrupted rebuild left behind, then creates empty tables shaped like the live ones. */
+    /**
+     * Drops what an earlier, interrupted rebuild left behind, then creates empty tables shaped like
+     * the live ones, with their primary and unique keys (the handlers' updates find rows by them).
+     * The other indexes only serve queries: {@link #createQueryIndexes} builds them once the bulk of
+     * the rows is in, which is cheaper than keeping them up to date row by row.
+     */
     void create(RebuildableProjection projection, String liveSchema) {
         String shadow = shadowSchemaOf(projection);
         dropLeftovers(projection);
@@ -47,24 +52,44 @@ class ShadowTables {
         for (String table : projection.tables()) {
             jdbc.execute("CREATE TABLE " + shadow + "." + table + " (LIKE " + liveSchema + "." + table
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)");
-            List<Map<String, Object>> indexes = jdbc.queryForList("SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition,"
-                    + " c.contype AS constraint_type FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-                    + " LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.contype IN ('p', 'u')"
-                    + " WHERE x.indrelid = CAST(? AS regclass)", liveSchema + "." + table);
-            for (Map<String, Object> index : indexes) {
-                Matcher on = ON_TABLE.matcher((String) index.get("definition"));
-                if (!on.find()) {
-                    throw new IllegalStateException("Cannot copy index " + index.get("name") + " of " + table);
-                }
-                jdbc.execute(on.replaceFirst(Matcher.quoteReplacement(" ON " + shadow + "." + table + " USING ")));
+            for (Map<String, Object> index : indexesOf(liveSchema, table)) {
                 Object constraintType = index.get("constraint_type");
                 if (constraintType != null) {
+                    jdbc.execute(copyOf(index, shadow, table));
                     String kind = "p".equals(constraintType.toString()) ? "PRIMARY KEY" : "UNIQUE";
                     jdbc.execute("ALTER TABLE " + shadow + "." + table + " ADD CONSTRAINT " + index.get("name") + " " + kind
                             + " USING INDEX " + index.get("name"));
                 }
             }
         }
+    }
+
+    /** The live tables' other indexes, under their own names, on the filled copy. */
+    void createQueryIndexes(RebuildableProjection projection, String liveSchema) {
+        String shadow = shadowSchemaOf(projection);
+        for (String table : projection.tables()) {
+            for (Map<String, Object> index : indexesOf(liveSchema, table)) {
+                if (index.get("constraint_type") == null) {
+                    jdbc.execute(copyOf(index, shadow, table));
+                }
+            }
+        }
+    }
+
+    private List<Map<String, Object>> indexesOf(String schema, String table) {
+        return jdbc.queryForList("SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition,"
+                + " c.contype AS constraint_type FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                + " LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.contype IN ('p', 'u')"
+                + " WHERE x.indrelid = CAST(? AS regclass)", schema + "." + table);
+    }
+
+    /** The live index's own definition, on the shadow table: same name (in the shadow schema), same columns and predicate. */
+    private static String copyOf(Map<String, Object> index, String shadow, String table) {
+        Matcher on = ON_TABLE.matcher((String) index.get("definition"));
+        if (!on.find()) {
+            throw new IllegalStateException("Cannot copy index " + index.get("name") + " of " + table);
+        }
+        return on.replaceFirst(Matcher.quoteReplacement(" ON " + shadow + "." + table + " USING "));
     }
 
     /** Fresh statistics before the swap, so the planner does not take the rebuilt tables for empty ones. */
