@@ -52,16 +52,18 @@ public class SessionPurge {
     }
 
     /**
-     * The same rule applied to a rebuilt copy of session_view: the replay brings back sessions this
-     * purge removed long ago. A copy's row goes when the live table no longer has it and it is over
-     * by the rule; a session still in the live table stays in both (the next purge takes it from the
-     * live one). Runs in the caller's transaction (the swap's, under its lock).
+     * What this purge does, as a rebuilt copy of session_view must see it: the replay brings back
+     * sessions the purge removed long ago. A copy's row goes when the live table no longer has it
+     * and it is over now (not live, by the one liveness rule). Judged at now rather than at the
+     * purge's own cutoff, so a purge run under another purge-after (or a clock since set back) is
+     * no difference; a session still live that the live table lost remains one, as it must. Runs in
+     * the caller's transaction.
      */
     public void purgeFromCopy(String copySchema, String liveSchema) {
-        Timestamp endedBefore = Timestamp.from(clock.instant().minus(purgeAfter));
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("DELETE FROM " + copySchema + ".session_view WHERE NOT EXISTS (SELECT 1 FROM " + liveSchema
                 + ".session_view l WHERE l.session_id = " + copySchema + ".session_view.session_id) AND NOT "
-                + LiveSessions.LIVE_AT, endedBefore, endedBefore);
+                + LiveSessions.LIVE_AT, now, now);
     }
 
     /** Not live at (now - purge-after) means it ended at least that long ago. */
