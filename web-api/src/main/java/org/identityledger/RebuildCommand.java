@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class RebuildCommand {
 
-    private static final String USAGE = "usage: java -jar identity-ledger.jar rebuild <sessions|accounts|authorization|all>[,…] [--force]"
+    private static final String USAGE = "usage: java -jar identity-ledger.jar rebuild <name|all>[,<name>…] [--force]"
             + " [--spring.datasource.url=… and other settings]";
     private static final int WIDTH = 30;
 
@@ -74,7 +74,7 @@ public final class RebuildCommand {
             }
             return exitCode;
         } catch (UnknownProjectionException unknown) {
-            err.println("rebuild: no projection is called " + name + " (sessions, accounts, authorization, or all)");
+            err.println("rebuild: no projection is called " + name + " (see GET /v1/admin/projections, or all)");
             err.println(USAGE);
             return 2;
         } catch (RebuildInProgressException running) {

@@ -39,6 +39,7 @@ class ConsoleBrowserTest extends ChromiumTest {
     @Test
     void anOperatorRebuildsAProjectionThenSuspendsAnAccountAndReadsItsTimeline() {
         chromium.manage().deleteAllCookies();
+        ProjectionRebuildHttpTest.pastEveryEarlierSession(clock);
         String prefix = "operated-" + UUID.randomUUID().toString().substring(0, 8);
         String email = prefix + "@example.com";
         String accountRef = signUpAndVerify(browser(), email);

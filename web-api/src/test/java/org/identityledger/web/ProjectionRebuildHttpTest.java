@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ProjectionRebuildHttpTest extends IntegrationTest {
 
-    private static final List<String> PROJECTIONS = List.of("sessions", "accounts", "authorization");
+    private static final List<String> PROJECTIONS = List.of("sessions", "accounts", "authorization", "account-lookups",
+            "business-lookups", "staff-lookups");
     /** The advisory lock class of ProjectionRebuilder; the second key is the projection's number. */
     private static final int LOCK_CLASS = 0x50524a42;
 
@@ -45,6 +46,16 @@ class ProjectionRebuildHttpTest extends IntegrationTest {
             return state.equals("swapped") || state.equals("failed");
         });
         return admin.get("/v1/admin/projections/" + name).json();
+    }
+
+    /**
+     * Earlier tests on the shared ledger set the clock forward, purged the sessions ended by then, and
+     * set it back: those sessions are live again by the clock, though no longer in the live table (in
+     * real time a purged session never lives again). A rebuild judged after all of them have ended
+     * sees the ledger as it would be; this test's own sessions start at that later time.
+     */
+    static void pastEveryEarlierSession(org.identityledger.web.support.MutableClock clock) {
+        clock.advance(java.time.Duration.ofDays(400));
     }
 
     @Test
@@ -65,6 +76,7 @@ class ProjectionRebuildHttpTest extends IntegrationTest {
      */
     @Test
     void aRebuildUnderTrafficSwapsInACopyEqualToTheLiveModel() throws Exception {
+        pastEveryEarlierSession(clock);
         Browser admin = staffSession(newAdmin());
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -1,5 +1,8 @@
 package org.identityledger.infrastructure.projection;
 
+import org.identityledger.command.account.AccountLookupProjection;
+import org.identityledger.command.business.BusinessLookupProjection;
+import org.identityledger.command.staff.StaffLookupProjection;
 import org.identityledger.infrastructure.housekeeping.SessionPurge;
 import org.identityledger.query.account.AccountProjection;
 import org.identityledger.query.authorization.AuthorizationProjection;
@@ -11,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every read model an operator can rebuild, by name. The command side's lookups (email, tokens,
- * handles, grants) are not here: they guard commands and hold what the events deliberately do not
- * (password hashes live in account_credential), so they are rebuilt by no one but their handlers.
+ * Every read model an operator can rebuild, by name: the query side's views and the command side's
+ * lookups that are built from events alone (addresses and token hashes, business handles and
+ * members, staff grants). Not here: account_credential (the password hashes are deliberately not in
+ * the events, so nothing can rebuild them) and the session lookups, whose refresh-token rows the
+ * retention purge removes by a rule a copy cannot yet reproduce row for row (the next step).
  */
 @Component
 public class ProjectionRegistry {
@@ -32,6 +37,14 @@ public class ProjectionRegistry {
                 new RebuildableProjection("accounts", 2, AccountProjection::writingThrough, List.of("account_view"), RebuildableProjection.Reconciliation.NONE),
                 new RebuildableProjection("authorization", 3, AuthorizationProjection::writingThrough,
                         List.of("business_view", "membership_view", "staff_grant_view", "invitation_view"),
+                        RebuildableProjection.Reconciliation.NONE),
+                new RebuildableProjection("account-lookups", 4, AccountLookupProjection::new,
+                        List.of("account_lookup", "verification_token_lookup", "password_reset_token_lookup"),
+                        RebuildableProjection.Reconciliation.NONE),
+                new RebuildableProjection("business-lookups", 5, BusinessLookupProjection::new,
+                        List.of("business_handle_lookup", "business_member_lookup", "business_invitation_lookup"),
+                        RebuildableProjection.Reconciliation.NONE),
+                new RebuildableProjection("staff-lookups", 6, StaffLookupProjection::new, List.of("staff_grant_lookup"),
                         RebuildableProjection.Reconciliation.NONE));
     }
 
