@@ -20,10 +20,6 @@ class BrowserPagesTest extends ChromiumTest {
         return "http://localhost:" + port + uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
-    private static void awaitTitle(String title) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> title.equals(chromium.getTitle()));
-    }
-
     private static void awaitPath(String path) {
         await().atMost(Duration.ofSeconds(15)).until(() -> path.equals(URI.create(chromium.getCurrentUrl()).getRawPath()));
     }

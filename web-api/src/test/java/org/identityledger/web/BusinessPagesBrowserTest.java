@@ -34,23 +34,9 @@ class BusinessPagesBrowserTest extends ChromiumTest {
         return "http://localhost:" + port + path;
     }
 
-    private static void awaitTitle(String title) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> title.equals(chromium.getTitle()));
-    }
-
     private static String path() {
         URI uri = URI.create(chromium.getCurrentUrl());
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private static void type(String field, String value) {
-        WebElement input = chromium.findElement(By.name(field));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private static void press(String label) {
-        chromium.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
     }
 
     private static void choose(WebElement select, String value) {

@@ -22,20 +22,6 @@ class ConsoleBrowserTest extends ChromiumTest {
         return "http://localhost:" + port + path;
     }
 
-    private static void awaitTitle(String title) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> title.equals(chromium.getTitle()));
-    }
-
-    private static void type(String field, String value) {
-        WebElement input = chromium.findElement(By.name(field));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private static void press(String label) {
-        chromium.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
-    }
-
     @Test
     void anOperatorRebuildsAProjectionThenSuspendsAnAccountAndReadsItsTimeline() {
         chromium.manage().deleteAllCookies();

@@ -33,14 +33,6 @@ class ErasureHttpTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ERASED = "[erased]";
 
-    private Browser auditor() {
-        String admin = newAdmin();
-        String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        staffSession(admin).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + accountRef + "\",\"role\":\"auditor\"}");
-        return staffSession(email);
-    }
-
     private long erasures(String accountRef) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type LIKE '%.AccountErasedEvent'", Long.class, accountRef);
@@ -117,7 +109,7 @@ class ErasureHttpTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM invitation_view WHERE email = ?", Long.class, email)).isZero();
 
         // Every reader of the ledger now sees "[erased]".
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
         List<JsonNode> timeline = new ArrayList<>();
         for (String line : auditor.get("/v1/audit/accounts/" + accountRef + "/timeline").body().split("\n")) {
             if (!line.isBlank()) {
@@ -165,7 +157,7 @@ class ErasureHttpTest extends IntegrationTest {
         String email = uniqueEmail();
         String accountRef = signUpAndVerify(browser(), email);
         Browser admin = staffSession(newAdmin());
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
 
         auditor.postJson("/v1/admin/accounts/" + accountRef + "/erase", "{\"reason\":\"data request\"}").assertProblem(403, "FORBIDDEN");
         browser().bearer(nativeLogIn(email).text("access_token"))

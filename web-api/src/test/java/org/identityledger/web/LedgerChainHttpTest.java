@@ -51,15 +51,6 @@ class LedgerChainHttpTest extends IntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    private Browser auditor() {
-        String admin = newAdmin();
-        String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        assertThat(staffSession(admin).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + accountRef + "\",\"role\":\"auditor\"}")
-                .status()).isEqualTo(201);
-        return staffSession(email);
-    }
-
     private long head() {
         return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
     }
@@ -80,7 +71,7 @@ class LedgerChainHttpTest extends IntegrationTest {
 
     @Test
     void everyCommittedEventIsSealedInOrderAndTheExportVerifiesTwoWays() throws Exception {
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
         long head = head();
 
         awaitSealedUpTo(head);
@@ -130,7 +121,7 @@ class LedgerChainHttpTest extends IntegrationTest {
 
     @Test
     void aCheckpointVerifiesAgainstThePublishedKeysAndAForeignOneIsRefused() throws Exception {
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
         awaitSealedUpTo(head());
         checkpoints.checkpoint();
         Path file = export(auditor);
@@ -217,7 +208,7 @@ class LedgerChainHttpTest extends IntegrationTest {
 
     @Test
     void theDecodedStreamShowsAnAccountsHistoryWithActorsAndNeverACredential() throws Exception {
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
         String admin = newAdmin();
         String email = uniqueEmail();
         String accountRef = signUpAndVerify(browser(), email);

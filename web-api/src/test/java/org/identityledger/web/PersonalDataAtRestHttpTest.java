@@ -78,7 +78,7 @@ class PersonalDataAtRestHttpTest extends IntegrationTest {
                 + " AND payload_type LIKE '%AccountRegisteredEvent'", String.class, accountRef))
                 .singleElement().asString().contains("\"email\":\"sealed:v1:");
 
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
         HttpAnswer export = auditor.get("/v1/audit/export");
         assertThat(export.status()).isEqualTo(200);
         StringBuilder exported = new StringBuilder();
@@ -99,14 +99,6 @@ class PersonalDataAtRestHttpTest extends IntegrationTest {
         assertThat(registered.get("payload").get("display_name").asText()).isEqualTo(displayName);
         assertThat(timeline.body()).contains(deviceName).doesNotContain(sha256(firstRefresh));
         assertThat(auditor.get("/v1/audit/events?type=BusinessInvitationIssuedEvent").body()).contains(invitee);
-    }
-
-    private Browser auditor() {
-        String admin = newAdmin();
-        String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        staffSession(admin).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + accountRef + "\",\"role\":\"auditor\"}");
-        return staffSession(email);
     }
 
     static String sha256(String token) throws Exception {

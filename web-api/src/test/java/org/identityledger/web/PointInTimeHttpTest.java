@@ -29,14 +29,6 @@ class PointInTimeHttpTest extends IntegrationTest {
         Thread.sleep(30);
     }
 
-    private Browser auditor() {
-        String admin = newAdmin();
-        String email = uniqueEmail();
-        String accountRef = signUpAndVerify(browser(), email);
-        staffSession(admin).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + accountRef + "\",\"role\":\"auditor\"}");
-        return staffSession(email);
-    }
-
     private String summary(JsonNode state) {
         List<String> memberships = new ArrayList<>();
         state.get("memberships").forEach(membership -> memberships.add(membership.get("role").asText()));
@@ -47,7 +39,7 @@ class PointInTimeHttpTest extends IntegrationTest {
 
     @Test
     void eachInstantOfAScriptedHistoryReadsExactlyAsItStoodAndThePersonCanExportIt() throws Exception {
-        Browser auditor = auditor();
+        Browser auditor = newAuditor();
         Browser admin = staffSession(newAdmin());
         String ownerEmail = uniqueEmail();
         signUpAndVerify(browser(), ownerEmail);

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 class ProjectionRebuildHttpTest extends IntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("sessions", "accounts", "authorization", "account-lookups",
-            "business-lookups", "staff-lookups");
+            "staff-lookups");
     /** The advisory lock class of ProjectionRebuilder; the second key is the projection's number. */
     private static final int LOCK_CLASS = 0x50524a42;
 

@@ -48,8 +48,12 @@ public class AccountLookupProjection {
         }
     }
 
+    /** A token whose hash was erased with its account (a replay after the erasure) can never be looked up: no row. */
     @EventHandler
     void on(VerificationTokenIssuedEvent event) {
+        if (SealedFields.ERASED.equals(event.tokenHash())) {
+            return;
+        }
         jdbc.update("INSERT INTO verification_token_lookup (token_hash, account_ref, expires_at, next_path)"
                         + " VALUES (?, ?, ?, ?)",
                 event.tokenHash(), event.accountRef(), java.sql.Timestamp.from(event.expiresAt()), event.nextPath());
@@ -57,6 +61,9 @@ public class AccountLookupProjection {
 
     @EventHandler
     void on(PasswordResetRequestedEvent event) {
+        if (SealedFields.ERASED.equals(event.tokenHash())) {
+            return;
+        }
         jdbc.update("INSERT INTO password_reset_token_lookup (token_hash, account_ref, expires_at, next_path)"
                         + " VALUES (?, ?, ?, ?)",
                 event.tokenHash(), event.accountRef(), java.sql.Timestamp.from(event.expiresAt()), event.nextPath());

@@ -1,7 +1,6 @@
 package org.identityledger.infrastructure.projection;
 
 import org.identityledger.command.account.AccountLookupProjection;
-import org.identityledger.command.business.BusinessLookupProjection;
 import org.identityledger.command.staff.StaffLookupProjection;
 import org.identityledger.infrastructure.housekeeping.SessionPurge;
 import org.identityledger.query.account.AccountProjection;
@@ -15,10 +14,12 @@ import java.util.Optional;
 
 /**
  * Every read model an operator can rebuild, by name: the query side's views and the command side's
- * lookups that are built from events alone (addresses and token hashes, business handles and
- * members, staff grants). Not here: account_credential (the password hashes are deliberately not in
- * the events, so nothing can rebuild them) and the session lookups, whose refresh-token rows the
- * retention purge removes by a rule a copy cannot yet reproduce row for row (the next step).
+ * lookups that are built from events alone (addresses and token hashes, staff grants). Not here:
+ * account_credential (the password hashes are deliberately not in the events, so nothing can rebuild
+ * them); the session lookups, whose refresh-token rows the retention purge removes by a rule a copy
+ * cannot yet reproduce row for row; and the business lookups, which keep an accepted invitation's
+ * token hash that an erasure of the accepting account makes unreadable in the ledger (the next step:
+ * drop that row when the account is erased).
  */
 @Component
 public class ProjectionRegistry {
@@ -41,10 +42,7 @@ public class ProjectionRegistry {
                 new RebuildableProjection("account-lookups", 4, AccountLookupProjection::new,
                         List.of("account_lookup", "verification_token_lookup", "password_reset_token_lookup"),
                         RebuildableProjection.Reconciliation.NONE),
-                new RebuildableProjection("business-lookups", 5, BusinessLookupProjection::new,
-                        List.of("business_handle_lookup", "business_member_lookup", "business_invitation_lookup"),
-                        RebuildableProjection.Reconciliation.NONE),
-                new RebuildableProjection("staff-lookups", 6, StaffLookupProjection::new, List.of("staff_grant_lookup"),
+                new RebuildableProjection("staff-lookups", 5, StaffLookupProjection::new, List.of("staff_grant_lookup"),
                         RebuildableProjection.Reconciliation.NONE));
     }
 

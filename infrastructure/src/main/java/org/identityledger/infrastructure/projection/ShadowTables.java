@@ -27,12 +27,13 @@ class ShadowTables {
         this.jdbc = jdbc;
     }
 
+    /** Projection names may hold hyphens (account-lookups); schema names take underscores. */
     static String shadowSchemaOf(RebuildableProjection projection) {
-        return "rebuild_" + projection.name();
+        return "rebuild_" + projection.name().replace('-', '_');
     }
 
     static String retiredSchemaOf(RebuildableProjection projection) {
-        return "retired_" + projection.name();
+        return "retired_" + projection.name().replace('-', '_');
     }
 
     String liveSchema() {

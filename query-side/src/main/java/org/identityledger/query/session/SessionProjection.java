@@ -64,10 +64,13 @@ public class SessionProjection {
                 rotatedAt, event.sessionId(), rotatedAt);
     }
 
-    /** An erased account's sessions (all revoked by then) keep their dates for the record, not the device names. */
+    /**
+     * An erased account's sessions (all revoked by then) keep their dates for the record, not the
+     * device names, nor the cookie secrets' hashes (a replay reads those as erased too).
+     */
     @EventHandler
     void on(AccountErasedEvent event) {
-        jdbc.update("UPDATE session_view SET device_name = ? WHERE account_ref = ? AND device_name IS NOT NULL",
-                SealedFields.ERASED, event.accountRef());
+        jdbc.update("UPDATE session_view SET device_name = CASE WHEN device_name IS NULL THEN NULL ELSE ? END, secret_hash = NULL"
+                + " WHERE account_ref = ?", SealedFields.ERASED, event.accountRef());
     }
 }

@@ -143,6 +143,19 @@ public abstract class IntegrationTest {
         return email;
     }
 
+    /** A staff session of a new verified account that an admin granted {@code auditor}. */
+    protected Browser newAuditor() {
+        String admin = newAdmin();
+        String email = uniqueEmail();
+        String accountRef = signUpAndVerify(browser(), email);
+        HttpAnswer granted = staffSession(admin).postJson("/v1/admin/staff-grants", "{\"account_ref\":\"" + accountRef
+                + "\",\"role\":\"auditor\"}");
+        if (granted.status() != 201) {
+            throw new AssertionError("auditor grant failed: " + granted.body());
+        }
+        return staffSession(email);
+    }
+
     /** A client holding the bearer token of a staff session of this account. */
     protected Browser staffSession(String email) {
         HttpAnswer login = nativeClient().postJson("/v1/auth/native/login", "{\"email\":\"" + email + "\",\"password\":\""
