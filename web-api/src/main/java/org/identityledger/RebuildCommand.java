@@ -12,18 +12,24 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code java -jar identity-ledger.jar rebuild <name> [--force] [--spring.datasource.url=…]}: rebuilds
  * one projection from this process, against the configured PostgreSQL (or the embedded one in
  * identity.data-dir when no service is using it), with a progress bar on the terminal. The rebuild
  * is the service's own (same lock, same shadow, same checksum and swap), so it is safe while other
- * instances serve. Exit code 0 when swapped, 1 when it failed or another rebuild runs, 2 on bad usage.
+ * instances serve. Several names rebuild one after another, or with {@code --parallel} side by side
+ * (a thread each; a name listed again starts a new round). Exit code 0 when every one swapped, 1 when
+ * one failed or another rebuild runs, 2 on bad usage.
  * The bar is a dozen lines of code rather than a library: one line redrawn with a carriage return.
  */
 public final class RebuildCommand {
 
-    private static final String USAGE = "usage: java -jar identity-ledger.jar rebuild <name|all>[,<name>…] [--force]"
+    private static final String USAGE = "usage: java -jar identity-ledger.jar rebuild <name|all>[,<name>…] [--force] [--parallel]"
             + " [--spring.datasource.url=… and other settings]";
     private static final int WIDTH = 30;
 
@@ -37,10 +43,13 @@ public final class RebuildCommand {
         }
         String name = args[0];
         boolean force = false;
+        boolean parallel = false;
         List<String> settings = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--force")) {
                 force = true;
+            } else if (args[i].equals("--parallel")) {
+                parallel = true;
             } else if (args[i].startsWith("--") && args[i].contains("=")) {
                 settings.add(args[i]);
             } else {
@@ -56,21 +65,15 @@ public final class RebuildCommand {
             Projections projections = context.getBean(Projections.class);
             List<String> names = name.equals("all") ? projections.list().stream().map(Projections.ProjectionState::name).toList()
                     : List.of(name.split(","));
-            int exitCode = 0;
             for (String projection : names) {
                 if (projections.find(projection).isEmpty()) {
                     throw new UnknownProjectionException();
                 }
             }
-            for (String projection : names) {
-                out.println("rebuilding " + projection);
-                Progress bar = new Progress(out, terminal);
-                long started = System.nanoTime();
-                RebuildState result = projections.rebuild(projection, force, bar::show);
-                bar.finish(result);
-                out.printf("rebuilt %s: %s, %d events in %.1f s, %.0f events/s%n", projection, result.state(), result.processed(),
-                        (System.nanoTime() - started) / 1e9, result.eventsPerSecond());
-                exitCode = result.state().equals("swapped") ? exitCode : 1;
+            int exitCode = 0;
+            for (List<String> round : parallel ? rounds(names) : names.stream().map(List::of).toList()) {
+                exitCode = Math.max(exitCode, round.size() == 1 ? rebuildOne(projections, round.get(0), force, out, terminal)
+                        : rebuildSideBySide(projections, round, force, out));
             }
             return exitCode;
         } catch (UnknownProjectionException unknown) {
@@ -83,16 +86,86 @@ public final class RebuildCommand {
         }
     }
 
+    private static int rebuildOne(Projections projections, String projection, boolean force, PrintStream out, boolean terminal) {
+        out.println("rebuilding " + projection);
+        Progress bar = new Progress(out, terminal, "");
+        long started = System.nanoTime();
+        RebuildState result = projections.rebuild(projection, force, bar::show);
+        bar.finish(result);
+        printRebuilt(out, projection, result, started);
+        return result.state().equals("swapped") ? 0 : 1;
+    }
+
+    /** Several projections at once, a thread each (each its own lock and shadow): progress as lines named by projection. */
+    private static int rebuildSideBySide(Projections projections, List<String> round, boolean force, PrintStream out) {
+        out.println("rebuilding " + String.join(", ", round) + " side by side");
+        long started = System.nanoTime();
+        ExecutorService threads = Executors.newFixedThreadPool(round.size());
+        try {
+            List<Future<RebuildState>> results = new ArrayList<>();
+            for (String projection : round) {
+                results.add(threads.submit(() -> {
+                    Progress lines = new Progress(out, false, projection + ": ");
+                    long own = System.nanoTime();
+                    RebuildState result = projections.rebuild(projection, force, lines::show);
+                    synchronized (out) {
+                        lines.finish(result);
+                        printRebuilt(out, projection, result, own);
+                    }
+                    return result;
+                }));
+            }
+            int exitCode = 0;
+            for (Future<RebuildState> result : results) {
+                exitCode = result.get().state().equals("swapped") ? exitCode : 1;
+            }
+            out.printf("rebuilt %s side by side in %.1f s%n", String.join(", ", round), (System.nanoTime() - started) / 1e9);
+            return exitCode;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The names in order, cut into rounds in which no projection appears twice (it cannot be rebuilt twice at once). */
+    static List<List<String>> rounds(List<String> names) {
+        List<List<String>> rounds = new ArrayList<>();
+        List<String> round = new ArrayList<>();
+        for (String name : names) {
+            if (round.contains(name)) {
+                rounds.add(round);
+                round = new ArrayList<>();
+            }
+            round.add(name);
+        }
+        rounds.add(round);
+        return rounds;
+    }
+
+    private static void printRebuilt(PrintStream out, String projection, RebuildState result, long startedNanos) {
+        out.printf("rebuilt %s: %s, %d events in %.1f s, %.0f events/s%n", projection, result.state(), result.processed(),
+                (System.nanoTime() - startedNanos) / 1e9, result.eventsPerSecond());
+    }
+
     /** One line: bar, percent, events, events/s and the time left at that pace; redrawn in place on a terminal. */
     static final class Progress {
 
         private final PrintStream out;
         private final boolean terminal;
+        private final String prefix;
         private long lastPrinted;
 
-        Progress(PrintStream out, boolean terminal) {
+        Progress(PrintStream out, boolean terminal, String prefix) {
             this.out = out;
             this.terminal = terminal;
+            this.prefix = prefix;
         }
 
         void show(RebuildState state) {
@@ -102,7 +175,7 @@ public final class RebuildCommand {
                 return;
             }
             lastPrinted = now;
-            String line = line(state);
+            String line = prefix + line(state);
             if (terminal) {
                 out.print("\r" + line);
             } else {
@@ -115,10 +188,10 @@ public final class RebuildCommand {
             if (terminal) {
                 out.println("\r" + line(state));
             }
-            out.println(state.state().equals("swapped")
+            out.println(prefix + (state.state().equals("swapped")
                     ? "swapped: live checksum " + state.liveChecksum() + ", rebuilt " + state.rebuiltChecksum()
                     + (state.reason() == null ? "" : " (" + state.reason() + ")")
-                    : "failed: " + state.reason());
+                    : "failed: " + state.reason()));
         }
 
         static String line(RebuildState state) {
