@@ -132,7 +132,7 @@ class ProjectionRebuildHttpTest extends IntegrationTest {
         }
         assertThat(failures).as("requests that failed during the rebuilds").isEmpty();
         assertThat(served.get()).isPositive();
-        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' OR nspname LIKE 'retired\\_%'",
+        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'ledger\\_rebuild\\_%' OR nspname LIKE 'ledger\\_retired\\_%'",
                 String.class)).as("shadow schemas left").isEmpty();
         // The swapped-in tables carry the live ones' index names, so later migrations find them.
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'session_view'", String.class))
@@ -174,9 +174,9 @@ class ProjectionRebuildHttpTest extends IntegrationTest {
     @Test
     void aRebuildWhoseInstanceDiedLeavesTheLiveModelServingAndTheNextOneSucceeds() {
         Browser admin = staffSession(newAdmin());
-        jdbc.execute("DROP SCHEMA IF EXISTS rebuild_authorization CASCADE");
-        jdbc.execute("CREATE SCHEMA rebuild_authorization");
-        jdbc.execute("CREATE TABLE rebuild_authorization.business_view (LIKE business_view)");
+        jdbc.execute("DROP SCHEMA IF EXISTS ledger_rebuild_authorization CASCADE");
+        jdbc.execute("CREATE SCHEMA ledger_rebuild_authorization");
+        jdbc.execute("CREATE TABLE ledger_rebuild_authorization.business_view (LIKE business_view)");
         jdbc.update("INSERT INTO projection_rebuild (name, state, processed, total, started_at) VALUES ('authorization', 'running',"
                 + " 10, 100, now()) ON CONFLICT (name) DO UPDATE SET state = 'running', finished_at = NULL, reason = NULL");
 
@@ -187,7 +187,7 @@ class ProjectionRebuildHttpTest extends IntegrationTest {
 
         assertThat(admin.post("/v1/admin/projections/authorization/rebuild").status()).isEqualTo(202);
         assertThat(awaitFinished(admin, "authorization").get("rebuild").get("state").asText()).isEqualTo("swapped");
-        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname = 'rebuild_authorization'", String.class)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname = 'ledger_rebuild_authorization'", String.class)).isEmpty();
     }
 
     @Test

@@ -57,7 +57,7 @@ class RebuildCrashIT {
                     "SELECT 1 FROM projection_rebuild WHERE name = 'sessions' AND state = 'running' AND processed > 0").isEmpty());
             doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-            assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname = 'rebuild_sessions'", String.class))
+            assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname = 'ledger_rebuild_sessions'", String.class))
                     .as("the dead instance left its shadow").isNotEmpty();
             assertThat(app.get("/v1/auth/me").body()).as("the live model serves as before").isEqualTo(before);
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
@@ -68,7 +68,7 @@ class RebuildCrashIT {
             String output = Files.readString(service.dataDir().resolve("rebuild-next.log"));
             assertThat(next.exitValue()).as(output).isZero();
             assertThat(output).contains("rebuilt sessions: swapped");
-            assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname = 'rebuild_sessions'", String.class)).isEmpty();
+            assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname = 'ledger_rebuild_sessions'", String.class)).isEmpty();
             assertThat(app.get("/v1/auth/me").body()).isEqualTo(before);
         } finally {
             service.stop();

@@ -29,11 +29,11 @@ class ShadowTables {
 
     /** Projection names may hold hyphens (account-lookups); schema names take underscores. */
     static String shadowSchemaOf(RebuildableProjection projection) {
-        return "rebuild_" + projection.name().replace('-', '_');
+        return "ledger_rebuild_" + projection.name().replace('-', '_');
     }
 
     static String retiredSchemaOf(RebuildableProjection projection) {
-        return "retired_" + projection.name().replace('-', '_');
+        return "ledger_retired_" + projection.name().replace('-', '_');
     }
 
     String liveSchema() {
