@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -119,7 +120,7 @@ public final class RebuildCommand {
             for (Future<RebuildState> result : results) {
                 exitCode = result.get().state().equals("swapped") ? exitCode : 1;
             }
-            out.printf("rebuilt %s side by side in %.1f s%n", String.join(", ", round), (System.nanoTime() - started) / 1e9);
+            out.printf(Locale.ROOT, "rebuilt %s side by side in %.1f s%n", String.join(", ", round), (System.nanoTime() - started) / 1e9);
             return exitCode;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -150,7 +151,7 @@ public final class RebuildCommand {
     }
 
     private static void printRebuilt(PrintStream out, String projection, RebuildState result, long startedNanos) {
-        out.printf("rebuilt %s: %s, %d events in %.1f s, %.0f events/s%n", projection, result.state(), result.processed(),
+        out.printf(Locale.ROOT, "rebuilt %s: %s, %d events in %.1f s, %.0f events/s%n", projection, result.state(), result.processed(),
                 (System.nanoTime() - startedNanos) / 1e9, result.eventsPerSecond());
     }
 
@@ -199,9 +200,9 @@ public final class RebuildCommand {
             double fraction = state.state().equals("swapped") ? 1 : total == 0 ? 0 : (double) state.processed() / total;
             int filled = (int) Math.round(fraction * WIDTH);
             long secondsLeft = state.eventsPerSecond() > 0 ? Math.round((total - state.processed()) / state.eventsPerSecond()) : -1;
-            return String.format("%-13s [%s%s] %3d %% %,d/%,d events %,d events/s ETA %s", state.state(), "#".repeat(filled),
+            return String.format(Locale.ROOT, "%-13s [%s%s] %3d %% %,d/%,d events %,d events/s ETA %s", state.state(), "#".repeat(filled),
                     " ".repeat(WIDTH - filled), Math.round(fraction * 100), state.processed(), total,
-                    Math.round(state.eventsPerSecond()), secondsLeft < 0 ? "--:--" : String.format("%d:%02d", secondsLeft / 60, secondsLeft % 60));
+                    Math.round(state.eventsPerSecond()), secondsLeft < 0 ? "--:--" : String.format(Locale.ROOT, "%d:%02d", secondsLeft / 60, secondsLeft % 60));
         }
     }
 }
