@@ -9,7 +9,7 @@ import org.identityledger.command.port.RebuildInProgressException;
 import org.identityledger.command.port.UnknownProjectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,6 +53,9 @@ public class ProjectionRebuilder implements Projections {
     private static final int SWAP_ATTEMPTS = 10;
     /** The verification reads both copies whole: its statements may outlast the pool's 5 s, within this bound. */
     private static final String VERIFY_TIMEOUT = "10min";
+    /** How long the swap may hold the live tables, lock waits included: well inside the 2 s a request waits for a lock. */
+    private static final long SWAP_BUDGET_MILLIS = 1_000;
+    private static final long SWAP_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(SWAP_BUDGET_MILLIS);
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final String INTERRUPTED = "interrupted: the instance running it stopped before it finished;"
             + " the live model was not touched";
@@ -105,12 +108,12 @@ public class ProjectionRebuilder implements Projections {
     @Override
     public RebuildState startRebuild(String name, boolean force) {
         RebuildableProjection projection = registry.find(name).orElseThrow(UnknownProjectionException::new);
-        Connection lock = acquire(projection);
+        LockHolder lock = acquire(projection);
         try {
             RebuildState started = begin(projection, force);
             executor.execute(() -> {
                 try {
-                    run(projection, force, started, state -> {
+                    run(projection, force, started, lock, state -> {
                     });
                 } finally {
                     release(lock);
@@ -129,9 +132,9 @@ public class ProjectionRebuilder implements Projections {
     @Override
     public RebuildState rebuild(String name, boolean force, Consumer<RebuildState> progress) {
         RebuildableProjection projection = registry.find(name).orElseThrow(UnknownProjectionException::new);
-        Connection lock = acquire(projection);
+        LockHolder lock = acquire(projection);
         try {
-            return run(projection, force, begin(projection, force), progress);
+            return run(projection, force, begin(projection, force), lock, progress);
         } finally {
             release(lock);
         }
@@ -159,8 +162,9 @@ public class ProjectionRebuilder implements Projections {
         return started;
     }
 
-    private RebuildState run(RebuildableProjection projection, boolean force, RebuildState started, Consumer<RebuildState> progress) {
-        Run run = new Run(projection, started, progress);
+    private RebuildState run(RebuildableProjection projection, boolean force, RebuildState started, LockHolder lock,
+                             Consumer<RebuildState> progress) {
+        Run run = new Run(projection, started, lock, progress);
         try {
             String live = shadows.liveSchema();
             shadows.create(projection, live);
@@ -174,12 +178,17 @@ public class ProjectionRebuilder implements Projections {
                 return run.mismatch(verified);
             }
             for (int attempt = 1; attempt <= SWAP_ATTEMPTS; attempt++) {
+                // Caught up right before: the tail the swap applies under its lock is what committed in the last moment.
+                run.catchUp(live);
+                Run.Position before = run.position();
                 try {
                     return run.swap(live, verified);
-                } catch (PessimisticLockingFailureException busy) {
-                    // Live traffic held the tables longer than the swap may wait: catch up again, then retry.
-                    log.info("Rebuild of projection {}: live tables busy at swap attempt {}, retrying", projection.name(), attempt);
-                    run.catchUp(live);
+                } catch (DataAccessException | SwapTooLongException busy) {
+                    // Live traffic held the tables (lock or statement timeout), or the swap would hold them too long:
+                    // it rolled back, the live tables as they were; retry (a bounded number of times).
+                    run.restore(before);
+                    log.info("Rebuild of projection {}: swap attempt {} gave way to live traffic ({}), retrying", projection.name(),
+                            attempt, busy.getClass().getSimpleName());
                 }
             }
             throw new IllegalStateException("the live tables stayed busy through " + SWAP_ATTEMPTS + " swap attempts");
@@ -199,6 +208,7 @@ public class ProjectionRebuilder implements Projections {
 
         private final RebuildableProjection projection;
         private final RebuildState started;
+        private final LockHolder lock;
         private final Consumer<RebuildState> progress;
         private final BatchingJdbcTemplate batching;
         private final AnnotationEventHandlerAdapter handlers;
@@ -208,12 +218,27 @@ public class ProjectionRebuilder implements Projections {
         private long processed;
         private long lastPosition;
 
-        Run(RebuildableProjection projection, RebuildState started, Consumer<RebuildState> progress) {
+        Run(RebuildableProjection projection, RebuildState started, LockHolder lock, Consumer<RebuildState> progress) {
             this.projection = projection;
             this.started = started;
+            this.lock = lock;
             this.progress = progress;
             this.batching = new BatchingJdbcTemplate(dataSource);
             this.handlers = new AnnotationEventHandlerAdapter(projection.handlersWritingThrough().apply(batching));
+        }
+
+        /** Where the copy stands: saved before a swap attempt, restored when the attempt rolls back. */
+        record Position(TrackingToken token, long processed, long lastPosition) {
+        }
+
+        Position position() {
+            return new Position(token, processed, lastPosition);
+        }
+
+        void restore(Position position) {
+            token = position.token();
+            processed = position.processed();
+            lastPosition = position.lastPosition();
         }
 
         void catchUp(String live) {
@@ -232,6 +257,7 @@ public class ProjectionRebuilder implements Projections {
          * this transaction time, never the live traffic a lock would hold up.
          */
         Outcome verify(String live) {
+            java.time.Instant at = clock.instant();
             return repeatableRead.execute(status -> {
                 jdbc.execute("SET LOCAL statement_timeout = '" + VERIFY_TIMEOUT + "'");
                 while (apply(live, BATCH) == BATCH) {
@@ -241,7 +267,7 @@ public class ProjectionRebuilder implements Projections {
                 projection.reconciliation().reconcile(live, shadow);
                 String liveChecksum = checksums.of(projection, live);
                 String rebuiltChecksum = checksums.of(projection, shadow);
-                return new Outcome(liveChecksum, rebuiltChecksum, liveChecksum.equals(rebuiltChecksum));
+                return new Outcome(liveChecksum, rebuiltChecksum, liveChecksum.equals(rebuiltChecksum), at);
             });
         }
 
@@ -252,16 +278,25 @@ public class ProjectionRebuilder implements Projections {
          */
         RebuildState swap(String live, Outcome verified) {
             transactions.executeWithoutResult(status -> {
+                long lockedBy = System.nanoTime() + SWAP_BUDGET_NANOS;
                 // Shorter than deadlock_timeout (1 s): should a command hold one table and wait for another this
                 // swap holds, the swap gives up first and retries; the command never becomes the deadlock's victim.
+                // And the whole swap, lock waits included, stays well inside the 2 s every request may wait for a lock.
                 jdbc.execute("SET LOCAL lock_timeout = '500ms'");
+                jdbc.execute("SET LOCAL statement_timeout = '" + SWAP_BUDGET_MILLIS + "ms'");
                 jdbc.execute("LOCK TABLE " + String.join(", ", projection.tables().stream().map(table -> live + "." + table).toList())
                         + " IN ACCESS EXCLUSIVE MODE");
                 while (apply(live, BATCH) == BATCH) {
-                    // the tail: what committed since the verification, and gaps that filled meanwhile
+                    // the tail: what committed since the last catch-up, and gaps that filled meanwhile
+                    if (System.nanoTime() > lockedBy) {
+                        throw new SwapTooLongException();
+                    }
                 }
-                projection.reconciliation().reconcile(live, ShadowTables.shadowSchemaOf(projection));
+                projection.reconciliation().reconcileRecent(live, ShadowTables.shadowSchemaOf(projection), verified.at());
                 shadows.swap(projection, live);
+                if (System.nanoTime() > lockedBy) {
+                    throw new SwapTooLongException();
+                }
             });
             log.info("Rebuild of projection {} swapped in: {} events, checksum {}{}", projection.name(), processed,
                     verified.rebuiltChecksum(), verified.equal() ? "" : " (forced over live " + verified.liveChecksum() + ")");
@@ -279,6 +314,13 @@ public class ProjectionRebuilder implements Projections {
 
         /** Reads up to {@code limit} events after the token and applies them to the shadow; answers how many it read. */
         private int apply(String live, int limit) {
+            // Only while this rebuild still holds its lock: had its session been lost, another rebuild may have
+            // dropped the shadow, and unqualified statements would then reach the live tables.
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ? AND objsubid = 2 AND pid = ? AND granted)",
+                    Boolean.class, (long) LOCK_CLASS, (long) projection.lockKey(), lock.pid()))) {
+                throw new IllegalStateException("the rebuild lost its lock (its database session ended)");
+            }
             jdbc.execute("SET LOCAL search_path TO " + ShadowTables.shadowSchemaOf(projection) + ", " + live);
             int read = 0;
             try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(token, false)) {
@@ -317,7 +359,18 @@ public class ProjectionRebuilder implements Projections {
         }
     }
 
-    private record Outcome(String liveChecksum, String rebuiltChecksum, boolean equal) {
+    private record Outcome(String liveChecksum, String rebuiltChecksum, boolean equal, java.time.Instant at) {
+    }
+
+    /** The swap would hold the live tables longer than its budget: it rolls back and is tried again. */
+    private static final class SwapTooLongException extends RuntimeException {
+        SwapTooLongException() {
+            super("the swap would hold the live tables too long", null, false, false);
+        }
+    }
+
+    /** The connection holding a rebuild's advisory lock, and its server process (to confirm it still holds the lock). */
+    private record LockHolder(Connection connection, int pid) {
     }
 
     private long headPosition() {
@@ -331,17 +384,17 @@ public class ProjectionRebuilder implements Projections {
     }
 
     /** A connection of its own, outside every transaction, holding the projection's advisory lock for the whole rebuild. */
-    private Connection acquire(RebuildableProjection projection) {
+    private LockHolder acquire(RebuildableProjection projection) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?), pg_backend_pid()")) {
                 statement.setInt(1, LOCK_CLASS);
                 statement.setInt(2, projection.lockKey());
                 try (ResultSet result = statement.executeQuery()) {
                     if (result.next() && result.getBoolean(1)) {
-                        return connection;
+                        return new LockHolder(connection, result.getInt(2));
                     }
                 }
             }
@@ -353,7 +406,8 @@ public class ProjectionRebuilder implements Projections {
         }
     }
 
-    private void release(Connection connection) {
+    private void release(LockHolder lock) {
+        Connection connection = lock.connection();
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             statement.execute();
             connection.close();

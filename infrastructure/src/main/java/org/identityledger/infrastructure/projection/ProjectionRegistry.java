@@ -28,13 +28,20 @@ public class ProjectionRegistry {
 
     ProjectionRegistry(SessionPurge sessionPurge, JdbcTemplate jdbc) {
         this.projections = List.of(
-                new RebuildableProjection("sessions", 1, SessionProjection::writingThrough, List.of("session_view"), (live, shadow) -> {
-                    // A session's last activity is written by requests (throttled), not by events: the live value carries over.
-                    jdbc.update("UPDATE " + shadow + ".session_view s SET last_seen_at = l.last_seen_at FROM " + live
-                            + ".session_view l WHERE l.session_id = s.session_id AND l.last_seen_at > s.last_seen_at");
-                    // Ended sessions leave the live table after the retention period; the replay brought them back.
-                    sessionPurge.purgeFromCopy(shadow, live);
-                }),
+                new RebuildableProjection("sessions", 1, SessionProjection::writingThrough, List.of("session_view"),
+                        new RebuildableProjection.Reconciliation() {
+                            @Override
+                            public void reconcile(String live, String shadow) {
+                                carryLastSeen(jdbc, live, shadow, null);
+                                // Ended sessions leave the live table after the retention period; the replay brought them back.
+                                sessionPurge.purgeFromCopy(shadow, live);
+                            }
+
+                            @Override
+                            public void reconcileRecent(String live, String shadow, java.time.Instant since) {
+                                carryLastSeen(jdbc, live, shadow, since);
+                            }
+                        }),
                 new RebuildableProjection("accounts", 2, AccountProjection::writingThrough, List.of("account_view"), RebuildableProjection.Reconciliation.NONE),
                 new RebuildableProjection("authorization", 3, AuthorizationProjection::writingThrough,
                         List.of("business_view", "membership_view", "staff_grant_view", "invitation_view"),
@@ -44,6 +51,21 @@ public class ProjectionRegistry {
                         RebuildableProjection.Reconciliation.NONE),
                 new RebuildableProjection("staff-lookups", 5, StaffLookupProjection::new, List.of("staff_grant_lookup"),
                         RebuildableProjection.Reconciliation.NONE));
+    }
+
+    /**
+     * A session's last activity is written by requests (throttled), not by events: the live value carries
+     * over; under the swap's lock only the rows touched since the verification began (a margin covers
+     * the clock of the instance that wrote them).
+     */
+    private static void carryLastSeen(JdbcTemplate jdbc, String live, String shadow, java.time.Instant since) {
+        String sql = "UPDATE " + shadow + ".session_view s SET last_seen_at = l.last_seen_at FROM " + live
+                + ".session_view l WHERE l.session_id = s.session_id AND l.last_seen_at > s.last_seen_at";
+        if (since == null) {
+            jdbc.update(sql);
+        } else {
+            jdbc.update(sql + " AND l.last_seen_at >= ?", java.sql.Timestamp.from(since.minusSeconds(60)));
+        }
     }
 
     public List<RebuildableProjection> all() {

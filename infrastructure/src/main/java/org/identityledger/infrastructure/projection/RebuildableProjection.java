@@ -14,13 +14,34 @@ import java.util.function.Function;
 public record RebuildableProjection(String name, int lockKey, Function<JdbcTemplate, Object> handlersWritingThrough,
                                     List<String> tables, Reconciliation reconciliation) {
 
-    /** Runs in the swap's transaction, after the tail and before the checksums, with both schemas locked. */
-    @FunctionalInterface
+    /**
+     * Brings into the copy what the events do not hold. {@code reconcile} runs in the verification's
+     * snapshot, before the checksums, over the whole tables; {@code reconcileRecent} under the swap's
+     * lock, for what changed since the verification began only, so the lock is held for little.
+     */
     public interface Reconciliation {
 
-        Reconciliation NONE = (liveSchema, shadowSchema) -> {
+        Reconciliation NONE = new Reconciliation() {
+            @Override
+            public void reconcile(String liveSchema, String shadowSchema) {
+            }
+
+            @Override
+            public void reconcileRecent(String liveSchema, String shadowSchema, java.time.Instant since) {
+            }
         };
 
         void reconcile(String liveSchema, String shadowSchema);
+
+        void reconcileRecent(String liveSchema, String shadowSchema, java.time.Instant since);
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,40}");
+
+    /** The name becomes part of schema names and SQL: a plain lower-case word, hyphens allowed, nothing else. */
+    public RebuildableProjection {
+        if (!NAME.matcher(name).matches() || tables.stream().anyMatch(table -> !table.matches("[a-z][a-z0-9_]{0,62}"))) {
+            throw new IllegalArgumentException("projection and table names must be plain lower-case words: " + name);
+        }
     }
 }

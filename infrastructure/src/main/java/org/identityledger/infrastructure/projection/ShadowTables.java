@@ -2,6 +2,8 @@ package org.identityledger.infrastructure.projection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,22 @@ class ShadowTables {
 
     private static final Pattern ON_TABLE = Pattern.compile(" ON (ONLY )?(\\S+) USING ");
 
-    private final JdbcTemplate jdbc;
+    /** Index builds and statistics on a large copy outlast the pool's 5 s statement bound: their own, generous one. */
+    private static final String BUILD_TIMEOUT = "10min";
 
-    ShadowTables(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    ShadowTables(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    private void withBuildTimeout(Runnable work) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL statement_timeout = '" + BUILD_TIMEOUT + "'");
+            work.run();
+        });
     }
 
     /** Projection names may hold hyphens (account-lookups); schema names take underscores. */
@@ -36,8 +50,9 @@ class ShadowTables {
         return "ledger_retired_" + projection.name().replace('-', '_');
     }
 
+    /** The schema the live tables are in, quoted as an identifier for the statements built from it. */
     String liveSchema() {
-        return jdbc.queryForObject("SELECT current_schema()", String.class);
+        return jdbc.queryForObject("SELECT quote_ident(current_schema())", String.class);
     }
 
     /**
@@ -71,7 +86,7 @@ class ShadowTables {
         for (String table : projection.tables()) {
             for (Map<String, Object> index : indexesOf(liveSchema, table)) {
                 if (index.get("constraint_type") == null) {
-                    jdbc.execute(copyOf(index, shadow, table));
+                    withBuildTimeout(() -> jdbc.execute(copyOf(index, shadow, table)));
                 }
             }
         }
@@ -96,7 +111,7 @@ class ShadowTables {
     /** Fresh statistics before the swap, so the planner does not take the rebuilt tables for empty ones. */
     void analyze(RebuildableProjection projection) {
         for (String table : projection.tables()) {
-            jdbc.execute("ANALYZE " + shadowSchemaOf(projection) + "." + table);
+            withBuildTimeout(() -> jdbc.execute("ANALYZE " + shadowSchemaOf(projection) + "." + table));
         }
     }
 
@@ -109,8 +124,13 @@ class ShadowTables {
             jdbc.execute("ALTER TABLE " + liveSchema + "." + table + " SET SCHEMA " + retired);
             jdbc.execute("ALTER TABLE " + shadowSchemaOf(projection) + "." + table + " SET SCHEMA " + liveSchema);
         }
-        jdbc.execute("DROP SCHEMA " + retired + " CASCADE");
-        jdbc.execute("DROP SCHEMA " + shadowSchemaOf(projection) + " CASCADE");
+        // RESTRICT: should anything (a view, a key) ever depend on a live table, the swap fails and rolls
+        // back rather than silently dropping it with the retired table.
+        for (String table : projection.tables()) {
+            jdbc.execute("DROP TABLE " + retired + "." + table + " RESTRICT");
+        }
+        jdbc.execute("DROP SCHEMA " + retired + " RESTRICT");
+        jdbc.execute("DROP SCHEMA " + shadowSchemaOf(projection) + " RESTRICT");
     }
 
     void dropLeftovers(RebuildableProjection projection) {
