@@ -45,6 +45,12 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
         return 1;
     }
 
+    /** Forgets what is queued: its transaction rolled back, so it must not reach the next one. */
+    void discard() {
+        pendingStatement = null;
+        pendingArguments.clear();
+    }
+
     /** Sends what is queued; a rebuild calls it before each commit. */
     void flush() {
         if (pendingStatement == null) {

@@ -236,6 +236,7 @@ public class ProjectionRebuilder implements Projections {
         }
 
         void restore(Position position) {
+            batching.discard();
             token = position.token();
             processed = position.processed();
             lastPosition = position.lastPosition();
