@@ -317,9 +317,7 @@ public class ProjectionRebuilder implements Projections {
         private int apply(String live, int limit) {
             // Only while this rebuild still holds its lock: had its session been lost, another rebuild may have
             // dropped the shadow, and unqualified statements would then reach the live tables.
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
-                    + " AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ? AND objsubid = 2 AND pid = ? AND granted)",
-                    Boolean.class, (long) LOCK_CLASS, (long) projection.lockKey(), lock.pid()))) {
+            if (!lockHeld(projection, lock.pid())) {
                 throw new IllegalStateException("the rebuild lost its lock (its database session ended)");
             }
             jdbc.execute("SET LOCAL search_path TO " + ShadowTables.shadowSchemaOf(projection) + ", " + live);
@@ -379,9 +377,15 @@ public class ProjectionRebuilder implements Projections {
     }
 
     private boolean lockHeld(RebuildableProjection projection) {
+        return lockHeld(projection, null);
+    }
+
+    /** Whether some session ({@code pid} null) or that server process holds the projection's rebuild lock. */
+    private boolean lockHeld(RebuildableProjection projection, Integer pid) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
-                + " AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ? AND objsubid = 2 AND granted)",
-                Boolean.class, (long) LOCK_CLASS, (long) projection.lockKey()));
+                + " AND CAST(classid AS bigint) = ? AND CAST(objid AS bigint) = ? AND objsubid = 2 AND granted"
+                + " AND (CAST(? AS integer) IS NULL OR pid = ?))",
+                Boolean.class, (long) LOCK_CLASS, (long) projection.lockKey(), pid, pid));
     }
 
     /** A connection of its own, outside every transaction, holding the projection's advisory lock for the whole rebuild. */
