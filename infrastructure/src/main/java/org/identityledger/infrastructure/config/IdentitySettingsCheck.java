@@ -33,7 +33,7 @@ public class IdentitySettingsCheck implements BeanFactoryPostProcessor, Environm
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("identity");
     private static final ConfigurationPropertyName LIMITS = ConfigurationPropertyName.of("identity.abuse.limits");
     /** Read with @Value or a condition rather than a settings class. */
-    private static final List<String> PLAIN_NAMES = List.of();
+    private static final List<String> PLAIN_NAMES = List.of("identity.view-cache.max-entries", "identity.view-cache.max-age");
 
     private ConfigurableEnvironment environment;
 

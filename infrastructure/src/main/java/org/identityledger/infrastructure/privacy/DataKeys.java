@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the subject's first sealed event, in that event's transaction, and destroyed by erasure in
  * the erasure event's transaction; the row then stays, keyless, so readers know the subject is
  * erased. Opened keys are cached briefly: a local erasure replaces the entry when it commits, another
- * instance's within {@link #CACHE_LIFETIME}; the cache is bounded so a stream over many accounts
+ * instance's when its notification arrives ({@link #erasedElsewhere}; at the latest within
+ * {@link #CACHE_LIFETIME} should that channel be down); the cache is bounded so a stream over many accounts
  * cannot grow it, and holds only what PostgreSQL has committed.
  */
 @Component
@@ -52,6 +53,16 @@ public class DataKeys {
         this.jdbc = jdbc;
         this.keyEncryptionKey = keyEncryptionKey;
         this.clock = clock;
+    }
+
+    /**
+     * Another instance erased a subject (heard through the view-change channel): forget every cached
+     * key, so its erasure holds here within that notification's delay instead of the cache lifetime.
+     * Counted first, so a load that overlapped it is not cached either.
+     */
+    public void erasedElsewhere() {
+        erasuresCommitted.incrementAndGet();
+        cache.invalidateAll();
     }
 
     /** A subject's key as found: present, erased, or (a subject written only in clear) never created. */
@@ -138,6 +149,11 @@ public class DataKeys {
         SubjectKey loaded = load(subject);
         if (erasuresCommitted.get() == erasuresBefore) {
             cache.asMap().merge(subject, loaded, (cached, fresh) -> cached.erased() ? cached : fresh);
+            // An erasure heard from elsewhere between the check and the merge empties the cache
+            // without knowing this entry: take it back out.
+            if (erasuresCommitted.get() != erasuresBefore) {
+                cache.asMap().remove(subject, loaded);
+            }
         }
         return loaded;
     }

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.identityledger.command.port.Projections;
 import org.identityledger.command.port.RebuildInProgressException;
 import org.identityledger.command.port.UnknownProjectionException;
+import org.identityledger.query.cache.ViewChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -295,6 +296,9 @@ public class ProjectionRebuilder implements Projections {
                 }
                 projection.reconciliation().reconcileRecent(live, ShadowTables.shadowSchemaOf(projection), verified.at());
                 shadows.swap(projection, live);
+                // Views cached on every instance were read from the tables just replaced (a forced swap
+                // changes them): all are forgotten when this commits, wherever this rebuild runs.
+                ViewChanges.everythingChangedThrough(jdbc);
                 if (System.nanoTime() > lockedBy) {
                     throw new SwapTooLongException();
                 }

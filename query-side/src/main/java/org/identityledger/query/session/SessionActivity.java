@@ -26,12 +26,19 @@ public class SessionActivity {
         this.clock = clock;
     }
 
-    public void record(LiveSession session) {
+    /** Whether this session's use now should be written down (its last recorded activity is a minute old). */
+    public boolean isDue(LiveSession session, Instant now) {
+        return session.lastSeenAt().isBefore(now.minus(RESOLUTION));
+    }
+
+    /** The session as seen now: recorded when due, unchanged otherwise. */
+    public LiveSession record(LiveSession session) {
         Instant now = clock.instant();
-        Instant touchedBefore = now.minus(RESOLUTION);
-        if (session.lastSeenAt().isBefore(touchedBefore)) {
-            jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ? AND revoked_at IS NULL",
-                    Timestamp.from(now), session.sessionId(), Timestamp.from(touchedBefore));
+        if (!isDue(session, now)) {
+            return session;
         }
+        jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ? AND revoked_at IS NULL",
+                Timestamp.from(now), session.sessionId(), Timestamp.from(now.minus(RESOLUTION)));
+        return session.seenAt(now);
     }
 }

@@ -24,7 +24,7 @@ public class SessionQueryHandler {
     private static final String LIVE_COLUMNS = "SELECT session_id, account_ref, transport, expires_at, last_seen_at, context, business_id,"
             // A staff session's roles come with it (in the same read), so a revoked role is refused on the next request.
             + " CASE WHEN context = 'staff' THEN (SELECT array_agg(g.role ORDER BY g.role) FROM staff_grant_view g"
-            + " WHERE g.account_ref = session_view.account_ref) END"
+            + " WHERE g.account_ref = session_view.account_ref) END, idle_timeout_seconds"
             + " FROM session_view WHERE " + LiveSessions.LIVE_AT + " AND ";
     private static final String SUMMARY_COLUMNS = "SELECT session_id, transport, device_name, started_at, expires_at"
             + " FROM session_view WHERE " + LiveSessions.LIVE_AT + " AND account_ref = ?";
@@ -84,7 +84,7 @@ public class SessionQueryHandler {
     private static LiveSession row(ResultSet row, int index) throws SQLException {
         return new LiveSession(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
                 row.getTimestamp(5).toInstant(), SessionContext.fromWireName(row.getString(6)).orElseThrow(), row.getString(7),
-                staffRoles(row.getArray(8)));
+                staffRoles(row.getArray(8)), java.time.Duration.ofSeconds(row.getLong(9)));
     }
 
     private static java.util.List<String> staffRoles(java.sql.Array roles) throws SQLException {

@@ -8,10 +8,8 @@ import org.identityledger.command.port.AccessTokens;
 import org.identityledger.events.session.SessionContext;
 import org.identityledger.query.authorization.BusinessSummary;
 import org.identityledger.query.authorization.FindBusinessByHandleQuery;
-import org.identityledger.query.session.FindLiveSessionByIdQuery;
-import org.identityledger.query.session.FindLiveSessionQuery;
+import org.identityledger.query.cache.CachedViews;
 import org.identityledger.query.session.LiveSession;
-import org.identityledger.query.session.SessionActivity;
 import org.identityledger.command.common.NotAllowedException;
 import org.identityledger.web.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +21,8 @@ import java.util.Optional;
 /**
  * Who is calling. A bearer request is resolved from its access token alone (never a cookie): a valid
  * signature names the session, and the session read model, current within the same transaction as
- * every logout and revocation, says whether it is still live. A browser request is resolved by the
+ * every logout and revocation (and cached only while that stays true, see CachedViews), says
+ * whether it is still live. A browser request is resolved by the
  * SHA-256 of the session cookie of the route's context ({@link RouteFamily}); header-only routes read none.
  */
 @Component
@@ -36,11 +35,11 @@ public class SessionResolver {
     private final CookieSettings cookies;
     private final AccessTokens accessTokens;
     private final RefreshService refreshService;
-    private final SessionActivity sessionActivity;
+    private final CachedViews views;
 
     public SessionResolver(QueryGateway queryGateway, Secrets secrets, CookieSettings cookies, AccessTokens accessTokens,
-                           RefreshService refreshService, SessionActivity sessionActivity) {
-        this.sessionActivity = sessionActivity;
+                           RefreshService refreshService, CachedViews views) {
+        this.views = views;
         this.refreshService = refreshService;
         this.queryGateway = queryGateway;
         this.secrets = secrets;
@@ -48,10 +47,12 @@ public class SessionResolver {
         this.accessTokens = accessTokens;
     }
 
-    /** The caller's live session, if any; using it counts as activity for its idle timeout. */
+    /**
+     * The caller's live session, if any; using it counts as activity for its idle timeout (recorded
+     * by {@link CachedViews} when it reads the session, at most once a minute).
+     */
     public Optional<LiveSession> resolve(HttpServletRequest request) {
         Optional<LiveSession> session = find(request);
-        session.ifPresent(sessionActivity::record);
         // Kept on the request so that a refusal further on can name who was refused (the security log).
         session.ifPresent(live -> request.setAttribute(RESOLVED_SESSION, live));
         return session;
@@ -64,7 +65,7 @@ public class SessionResolver {
         if (Requests.isBearer(request)) {
             String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()).strip();
             return accessTokens.verify(token)
-                    .map(claims -> queryGateway.query(new FindLiveSessionByIdQuery(claims.sessionId()), LiveSession.class).join())
+                    .map(claims -> views.sessionById(claims.sessionId()))
                     .filter(session -> session.accountRef() != null);
         }
         Optional<SessionContext> cookieContext = RouteFamily.of(Requests.routedPath(request)).cookieContext();
@@ -79,8 +80,7 @@ public class SessionResolver {
 
     /** A cookie that opens no browser session may be a refresh token out of place: spent means reuse. */
     private Optional<LiveSession> liveBrowserSession(String secretHash, SessionContext context) {
-        Optional<LiveSession> session = Optional.ofNullable(
-                queryGateway.query(new FindLiveSessionQuery(secretHash, context), LiveSession.class).join());
+        Optional<LiveSession> session = Optional.ofNullable(views.browserSession(secretHash, context));
         if (session.isEmpty()) {
             refreshService.rejectMisplaced(secretHash);
         }

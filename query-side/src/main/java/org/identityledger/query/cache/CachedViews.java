@@ -1,0 +1,116 @@
+package org.identityledger.query.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.identityledger.events.session.SessionContext;
+import org.identityledger.events.session.SessionLiveness;
+import org.identityledger.query.account.AccountQueryHandler;
+import org.identityledger.query.account.AccountSummary;
+import org.identityledger.query.account.FindAccountQuery;
+import org.identityledger.query.session.FindLiveSessionByIdQuery;
+import org.identityledger.query.session.FindLiveSessionQuery;
+import org.identityledger.query.session.LiveSession;
+import org.identityledger.query.session.SessionActivity;
+import org.identityledger.query.session.SessionQueryHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The hot path's views (a live session by cookie hash or by id, an account's summary) kept in this
+ * process, so that "who is this session?" costs no round trip while nothing about the account has
+ * changed. Whether an entry may be believed is {@link ViewVersions}'s; a session entry is also held
+ * to the liveness rule ({@link SessionLiveness}) at every use, and read again once its recorded
+ * activity is a minute old, which is when that activity is written (as before, at most once a minute).
+ * Bounded in entries and age; nothing absent is cached (an unknown cookie is read every time).
+ */
+@Component
+public class CachedViews {
+
+    private final Cache<String, Entry> entries;
+    private final ViewVersions versions;
+    private final SessionQueryHandler sessions;
+    private final AccountQueryHandler accounts;
+    private final SessionActivity activity;
+    private final Clock clock;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    CachedViews(ViewVersions versions, SessionQueryHandler sessions, AccountQueryHandler accounts, SessionActivity activity,
+                Clock clock, @Value("${identity.view-cache.max-entries:100000}") long maxEntries,
+                @Value("${identity.view-cache.max-age:PT10M}") Duration maxAge) {
+        this.versions = versions;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.activity = activity;
+        this.clock = clock;
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(maxAge).executor(Runnable::run).build();
+    }
+
+    /** The live browser session whose cookie secret has this hash, in this context; or null. */
+    public LiveSession browserSession(String secretHash, SessionContext context) {
+        return session("browser " + context.wireName() + " " + secretHash,
+                () -> sessions.handle(new FindLiveSessionQuery(secretHash, context)));
+    }
+
+    /** The live session with this id (a bearer token's sid); or null. */
+    public LiveSession sessionById(String sessionId) {
+        return session("session " + sessionId, () -> sessions.handle(new FindLiveSessionByIdQuery(sessionId)));
+    }
+
+    public AccountSummary account(String accountRef) {
+        return read("account " + accountRef, AccountSummary.class, AccountSummary::accountRef, account -> true,
+                () -> accounts.handle(new FindAccountQuery(accountRef)));
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    private LiveSession session(String key, Supplier<LiveSession> load) {
+        return read(key, LiveSession.class, LiveSession::accountRef, this::liveAndRecentlySeen, () -> seen(load.get()));
+    }
+
+    /** Its activity is recorded when read, so a cached session never needs a write. */
+    private LiveSession seen(LiveSession session) {
+        return session == null ? null : activity.record(session);
+    }
+
+    private boolean liveAndRecentlySeen(LiveSession session) {
+        Instant now = clock.instant();
+        return SessionLiveness.isLiveAt(now, session.expiresAt(), session.lastSeenAt(), session.idleTimeout())
+                && !activity.isDue(session, now);
+    }
+
+    private <T> T read(String key, Class<T> type, java.util.function.Function<T, String> accountOf, Predicate<T> stillGood,
+                       Supplier<T> load) {
+        Entry cached = entries.getIfPresent(key);
+        if (cached != null && versions.unchangedSince(cached.accountRef(), cached.stamp())) {
+            T value = type.cast(cached.value());
+            if (stillGood.test(value)) {
+                hits.increment();
+                return value;
+            }
+        }
+        misses.increment();
+        long stamp = versions.stamp();
+        T loaded = load.get();
+        if (loaded != null && versions.listening()) {
+            entries.put(key, new Entry(loaded, accountOf.apply(loaded), stamp));
+        }
+        return loaded;
+    }
+
+    private record Entry(Object value, String accountRef, long stamp) {
+    }
+}
