@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The packaged service (java -jar) as a separate OS process, as operators run it. */
+/**
+ * The packaged service as a separate OS process, started the way the README starts it: through
+ * web-api/identity-ledger, with the memory settings and the class-data archive it ships.
+ */
 public final class ServiceProcess {
 
     private final Path jar;
@@ -40,8 +43,7 @@ public final class ServiceProcess {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("identity-ledger").toAbsolutePath().toString(),
                 "--server.port=" + httpPort,
                 "--identity.data-dir=" + dataDir,
                 "--identity.embedded-postgres.port=" + databasePort,
@@ -49,6 +51,12 @@ public final class ServiceProcess {
                 "--identity.public-base-url=" + baseUrl()));
         command.addAll(extraArguments);
         return command;
+    }
+
+    /** The launcher runs this JVM's java (the one under test), and execs it: the process is the service. */
+    private static ProcessBuilder launcher(ProcessBuilder builder) {
+        builder.environment().put("LEDGER_JAVA", ProcessHandle.current().info().command().orElse("java"));
+        return builder;
     }
 
     /** Starts the jar and waits until it answers HTTP; returns the startup time. */
@@ -59,7 +67,7 @@ public final class ServiceProcess {
         List<String> command = command();
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        process = launcher(new ProcessBuilder(command)).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("service-" + (++starts) + ".log").toFile()).start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -85,7 +93,7 @@ public final class ServiceProcess {
     public Refusal startExpectingRefusal() throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("refused-" + (++starts) + ".log");
-        process = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = launcher(new ProcessBuilder(command())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the service neither started nor refused within 120 s; see " + log);
