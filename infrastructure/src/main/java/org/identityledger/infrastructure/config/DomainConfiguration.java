@@ -5,7 +5,6 @@ import org.identityledger.command.business.InvitationLifetime;
 import org.identityledger.command.staff.StaffBootstrap;
 import org.identityledger.command.session.SessionSettings;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -52,13 +51,14 @@ public class DomainConfiguration {
     }
 
     /**
-     * Live sessions stay in memory between refreshes. A stale entry cannot cause harm across
-     * instances: the append would conflict on (aggregate, sequence), the unit of work rolls back and
-     * evicts it, and the retry loads the stream afresh.
+     * Live sessions stay in memory between refreshes: up to 20,000 (a few hundred bytes each), each
+     * for up to an hour without use. A stale entry cannot cause harm across instances: the append
+     * would conflict on (aggregate, sequence), the unit of work rolls back and evicts it, and the
+     * retry loads the stream afresh.
      */
     @Bean
     public Cache sessionCache() {
-        return new WeakReferenceCache();
+        return new BoundedAggregateCache(20_000, java.time.Duration.ofHours(1));
     }
 
     /** Native sessions rotate every few minutes for weeks; a snapshot every 50 events keeps loading cheap. */
