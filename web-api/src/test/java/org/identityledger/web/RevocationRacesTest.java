@@ -149,6 +149,33 @@ class RevocationRacesTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A's cached session is one rotation behind once B rotated it: replaying on A the token B spent
+     * must still be found out as reuse (A's append conflicts, the retry reads the stream), end the
+     * session, and leave no token of it working anywhere.
+     */
+    @Test
+    void aRefreshTokenSpentOnAnotherInstanceIsReuseOnTheInstanceThatCachedTheSession() throws Exception {
+        Browser elsewhere = new Browser(secondInstance());
+        String email = uniqueEmail();
+        signUpAndVerify(browser(), email);
+        String first = nativeLogIn(email).text("refresh_token");
+        HttpAnswer rotatedHere = refresh(first);
+        assertThat(rotatedHere.status()).isEqualTo(200);
+        String second = rotatedHere.text("refresh_token");
+        HttpAnswer rotatedThere = elsewhere.postJson("/v1/auth/native/refresh", "{\"refresh_token\":\"" + second + "\"}");
+        assertThat(rotatedThere.status()).isEqualTo(200);
+        String third = rotatedThere.text("refresh_token");
+
+        refresh(second).assertProblem(401, "REFRESH_TOKEN_REUSED");
+
+        refresh(third).assertProblem(401, "REFRESH_TOKEN_INVALID");
+        elsewhere.postJson("/v1/auth/native/refresh", "{\"refresh_token\":\"" + third + "\"}").assertProblem(401, "REFRESH_TOKEN_INVALID");
+        String sessionId = rotatedThere.text("session_id");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%SessionRevokedEvent'", Long.class, sessionId)).isEqualTo(1L);
+    }
+
     // --- the race -------------------------------------------------------------------------------
 
     private void raceOnThisInstance(String credential, Revocation revocation, String accountRef) throws Exception {

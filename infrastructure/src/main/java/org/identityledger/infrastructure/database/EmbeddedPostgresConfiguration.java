@@ -42,6 +42,9 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by this bean's destruction, after everything that still writes at shutdown
+                // (the ledger checkpoint): zonky's own JVM hook would stop it while Spring is closing.
+                .setRegisterShutdownHook(false)
                 // The ledger's acknowledgements must survive a crash of the database too.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200");

@@ -60,6 +60,26 @@ public class EventStoreSchemaConfiguration {
     }
 
     /**
+     * An append that lost the race for an (aggregate, sequence) pair is a concurrency conflict, which
+     * Axon turns into a ConcurrencyException, rolls back (evicting the cached aggregate) and
+     * CommandRetry decides again on the fresh stream. Axon's default resolver matches vendor error
+     * codes, which PostgreSQL does not set (its code is the SQLState, 23505 unique_violation), so
+     * an instance holding a session another instance had moved on answered 500 instead, and a
+     * refresh token spent elsewhere and replayed there was not recognised as reused.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /**
      * Axon's JDBC engine as its Spring Boot support would build it, but for the insert statement,
      * which seals personal and credential fields on the way in ({@link SealingAppendStatement}).
      */
