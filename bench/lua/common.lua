@@ -17,6 +17,17 @@ function common.lines(variable)
   return items
 end
 
+-- This thread's share of the lines of a file (every BENCH_THREADS-th line, from its own id on).
+function common.share(variable)
+  local all = common.lines(variable)
+  local threads = tonumber(os.getenv("BENCH_THREADS") or "2")
+  local share = {}
+  for i = thread_id or 1, #all, threads do
+    share[#share + 1] = all[i]
+  end
+  return share
+end
+
 -- The csrf pair: any value works as long as the cookie and the header carry the same one.
 common.csrf = "benchcsrfbenchcsrfbenchcsrfbenchcsrfbench123"
 

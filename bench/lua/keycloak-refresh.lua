@@ -4,14 +4,9 @@ package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
 local common = require("common")
 setup = common.setup
 local pool = {}
-local threads = tonumber(os.getenv("BENCH_THREADS") or "2")
 
 function init(args)
-  local all = common.lines("BENCH_REFRESH_TOKENS")
-  local me = thread_id or 1
-  for i = me, #all, threads do
-    pool[#pool + 1] = all[i]
-  end
+  pool = common.share("BENCH_REFRESH_TOKENS")
 end
 
 function request()
