@@ -86,6 +86,23 @@ class JwksVerificationTest extends IntegrationTest {
         assertThat(nativeClient().bearer(after).get("/v1/auth/me").status()).isEqualTo(200);
     }
 
+    /** A key made by a clock ahead of this one (another instance's, a corrected one) must not outrank the next rotation. */
+    @Test
+    void aRotationAlwaysMakesTheSigningKeyEvenAfterAKeyFromAClockAhead() throws Exception {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        clock.advance(java.time.Duration.ofDays(2));
+        signingKeys.rotate();
+        clock.reset();
+        String before = nativeLogIn(email).text("access_token");
+
+        signingKeys.rotate();
+        String after = nativeLogIn(email).text("access_token");
+
+        assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
+        assertThat(nativeClient().bearer(after).get("/v1/auth/me").status()).isEqualTo(200);
+    }
+
     @Test
     void anExpiredAccessTokenIsRefusedEvenWhileItsSessionLives() {
         String email = uniqueEmail();

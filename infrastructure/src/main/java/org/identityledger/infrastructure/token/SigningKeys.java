@@ -102,8 +102,18 @@ public class SigningKeys implements PublishedKeys {
         }
     }
 
-    /** Makes a new current key now; the previous one keeps verifying for one access-token lifetime. */
+    /**
+     * Makes a new current key now; the previous one keeps verifying for one access-token lifetime.
+     * The new key is always the newest, even when this instance's clock is behind the one that made
+     * the current key (another instance's, or this one's before a correction): otherwise a rotation
+     * would add a key that never signs.
+     */
     public synchronized void rotate() {
+        reload();
+        Instant createdAt = clock.instant();
+        if (!keys.isEmpty() && !createdAt.isAfter(keys.get(0).createdAt())) {
+            createdAt = keys.get(0).createdAt().plusMillis(1);
+        }
         try {
             byte[] kidBytes = new byte[12];
             random.nextBytes(kidBytes);
@@ -113,7 +123,7 @@ public class SigningKeys implements PublishedKeys {
             jdbc.update("INSERT INTO signing_key (kid, algorithm, public_jwk, sealed_private, created_at)"
                             + " VALUES (?, ?, ?, ?, ?)",
                     kid, "ES256", key.toPublicJWK().toJSONString(), keyEncryptionKey.seal(key.toJSONString(), kid),
-                    Timestamp.from(clock.instant()));
+                    Timestamp.from(createdAt));
             log.info("New access-token signing key {}", kid);
             reload();
         } catch (JOSEException failure) {
