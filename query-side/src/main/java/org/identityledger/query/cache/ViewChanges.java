@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,18 +59,44 @@ public class ViewChanges {
         through.queryForObject("SELECT pg_notify(?, ?)", String.class, CHANNEL, "* " + EVERYTHING + " ");
     }
 
+    /**
+     * Once per payload and transaction: a suspension or a password change revokes every session of
+     * the account in one transaction, and each revocation names the same account. PostgreSQL would
+     * fold the identical notifications anyway; this also saves their round trips and hooks.
+     */
     private void announce(String kind, String accountRef, Runnable locally, JdbcTemplate through) {
-        // Identical payloads in one transaction are delivered once (PostgreSQL folds them).
-        through.queryForObject("SELECT pg_notify(?, ?)", String.class, CHANNEL, instance + " " + kind + " " + accountRef);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        String payload = instance + " " + kind + " " + accountRef;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            through.queryForObject("SELECT pg_notify(?, ?)", String.class, CHANNEL, payload);
+            locally.run();
+            return;
+        }
+        if (!announcedInThisTransaction().add(payload)) {
+            return;
+        }
+        through.queryForObject("SELECT pg_notify(?, ?)", String.class, CHANNEL, payload);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                locally.run();
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> announcedInThisTransaction() {
+        Set<String> announced = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (announced == null) {
+            Set<String> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    locally.run();
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ViewChanges.this);
                 }
             });
-        } else {
-            locally.run();
+            announced = fresh;
         }
+        return announced;
     }
 }
