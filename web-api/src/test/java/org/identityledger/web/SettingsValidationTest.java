@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.identityledger.IdentityLedgerApplication;
 import org.identityledger.infrastructure.config.InvalidSettingsException;
+import org.identityledger.infrastructure.database.DataDirectoryLock;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +68,42 @@ class SettingsValidationTest {
             "identity.abuse.limits.login-per-ip.capacity=0",
             "identity.jwt.key-encryption-key=not-base64-at-all",
             "identity.native.app-scheme=Not A Scheme"})
-    void anUnusableValueRefusesToStartNamingTheSetting(String setting) {
+    void anUnusableValueRefusesToStartNamingTheSetting(String setting) throws IOException {
         String name = setting.substring(0, setting.indexOf('='));
-        assertThatThrownBy(() -> start(Map.of(), "--" + setting).close())
+        Path dataDir = newDataDir();
+        assertThatThrownBy(() -> start(dataDir, Map.of(), "--" + setting).close())
                 .hasStackTraceContaining("BindValidationException")
                 .hasStackTraceContaining("on field '")
                 .hasStackTraceContaining(fieldOf(name) + "': rejected value");
+        assertNoDatabaseLeftRunning(dataDir);
+    }
+
+    /**
+     * The embedded PostgreSQL begins before the settings' values are validated (it overlaps the
+     * context's start); a refused start must still stop it and release the data directory.
+     */
+    @Test
+    void aRefusedStartLeavesNoDatabaseRunningAndTheDataDirectoryFree() throws IOException {
+        Path dataDir = newDataDir();
+        assertThatThrownBy(() -> start(dataDir, Map.of(), "--identity.password.argon2-memory-kib=-5").close())
+                .hasStackTraceContaining("BindValidationException");
+        assertNoDatabaseLeftRunning(dataDir);
+        assertThatThrownBy(() -> start(dataDir, Map.of(), "--identity.sesion.browser-idle-timeout=5m").close())
+                .isInstanceOf(InvalidSettingsException.class);
+        assertNoDatabaseLeftRunning(dataDir);
+        try (ConfigurableApplicationContext service = start(dataDir, Map.of())) {
+            assertThat(new Browser("http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort())
+                    .get("/v1/auth/csrf").status()).isEqualTo(200);
+        }
+        assertNoDatabaseLeftRunning(dataDir);
+    }
+
+    /** PostgreSQL removes its pid file when it stops; a stopped instance leaves the lock free too. */
+    private static void assertNoDatabaseLeftRunning(Path dataDir) throws IOException {
+        assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+        if (Files.exists(dataDir)) {
+            DataDirectoryLock.acquire(dataDir).close();
+        }
     }
 
     private static String fieldOf(String name) {
@@ -98,10 +131,18 @@ class SettingsValidationTest {
 
     /** Starts the service with these environment variables (replacing the real environment) and arguments. */
     private static ConfigurableApplicationContext start(Map<String, Object> environmentVariables, String... extraArguments) {
+        return start(newDataDir(), environmentVariables, extraArguments);
+    }
+
+    private static Path newDataDir() {
+        return Path.of("target", "it-data", "settings-" + UUID.randomUUID()).toAbsolutePath();
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, Map<String, Object> environmentVariables,
+                                                        String... extraArguments) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environmentVariables));
-        Path dataDir = Path.of("target", "it-data", "settings-" + UUID.randomUUID()).toAbsolutePath();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--identity.data-dir=" + dataDir,
                 "--identity.mail.embedded-smtp.enabled=false", "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + SMTP.getSmtp().getPort()));

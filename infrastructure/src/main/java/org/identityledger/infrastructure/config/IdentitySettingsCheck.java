@@ -57,6 +57,14 @@ public class IdentitySettingsCheck implements BeanFactoryPostProcessor, Environm
     /** Runs before any bean is made, so a misspelt setting stops the start before the database does. */
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        List<String> problems = problemsIn(environment);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+    }
+
+    /** What this check refuses in these settings; empty when it would let the start go on. */
+    public static List<String> problemsIn(ConfigurableEnvironment environment) {
         IdentitySettingNames known = names();
         Set<String> problems = new LinkedHashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
@@ -64,9 +72,7 @@ public class IdentitySettingsCheck implements BeanFactoryPostProcessor, Environm
                 iterable.stream().filter(ROOT::isAncestorOf).forEach(name -> check(name, known, problems));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(new ArrayList<>(problems));
-        }
+        return new ArrayList<>(problems);
     }
 
     private static void check(ConfigurationPropertyName name, IdentitySettingNames known, Set<String> problems) {
