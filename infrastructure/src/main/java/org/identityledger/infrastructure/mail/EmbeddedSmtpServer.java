@@ -1,5 +1,10 @@
 package org.identityledger.infrastructure.mail;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
@@ -17,6 +22,11 @@ import java.net.ServerSocket;
  * Port 0 (the default) takes a free port, so several instances can run on one host; the sender is
  * pointed at the port actually bound. A configured port that is taken ends the start with one line
  * (EmbeddedSmtpPortInUseException's failure report) rather than GreenMail's startup-timeout trace.
+ *
+ * <p>It keeps nothing: by itself GreenMail creates a user and a mailbox per recipient and keeps every
+ * message in memory for ever (a sign-up flood grew the heap with it), and nobody reads them here
+ * (links are logged or captured to files by the sender). Every message goes to one catch-all
+ * mailbox, emptied before each delivery, so it holds at most the last message.
  */
 @Component
 class EmbeddedSmtpServer implements DisposableBean {
@@ -35,10 +45,42 @@ class EmbeddedSmtpServer implements DisposableBean {
             ServerSetup setup = new ServerSetup(configured, HOST, ServerSetup.PROTOCOL_SMTP);
             greenMail = new GreenMail(configured > 0 ? setup : setup.dynamicPort());
             greenMail.start();
+            keepNothing(greenMail);
             log.info("Embedded SMTP catcher listening on {}:{}", HOST, port());
         } else {
             greenMail = null;
         }
+    }
+
+    private static void keepNothing(GreenMail greenMail) {
+        UserManager users = greenMail.getUserManager();
+        GreenMailUser catchAll;
+        try {
+            catchAll = users.createUser("catch-all@localhost", "catch-all", "catch-all");
+        } catch (UserException impossible) {
+            throw new IllegalStateException("Cannot create the SMTP catcher's mailbox", impossible);
+        }
+        MailFolder inbox;
+        try {
+            inbox = greenMail.getManagers().getImapHostManager().getInbox(catchAll);
+        } catch (FolderException impossible) {
+            throw new IllegalStateException("Cannot open the SMTP catcher's mailbox", impossible);
+        }
+        // GreenMail's SMTP manager delivers one message at a time (SmtpManager.send is synchronized).
+        users.setMessageDeliveryHandler((message, recipient) -> {
+            inbox.deleteAllMessages();
+            return catchAll;
+        });
+    }
+
+    /** Messages the catcher holds now (at most one: see the class comment). */
+    int heldMessages() {
+        return greenMail.getReceivedMessages().length;
+    }
+
+    /** Mail users the catcher knows (one: the catch-all). */
+    int users() {
+        return greenMail.getUserManager().listUser().size();
     }
 
     boolean isRunning() {
