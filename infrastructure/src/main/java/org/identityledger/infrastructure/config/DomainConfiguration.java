@@ -8,6 +8,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +60,12 @@ public class DomainConfiguration {
     @Bean
     public Cache sessionCache() {
         return new BoundedAggregateCache(20_000, java.time.Duration.ofHours(1));
+    }
+
+    /** Every aggregate's commands are routed by {@link RecordCommandTargetResolver} (Axon takes this bean for all). */
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return new RecordCommandTargetResolver();
     }
 
     /** Native sessions rotate every few minutes for weeks; a snapshot every 50 events keeps loading cheap. */
