@@ -116,6 +116,35 @@ class NativeSessionHttpTest extends IntegrationTest {
         refresh(login.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_REUSED");
     }
 
+    /** A token issued by a rotation here is found without the lookup; the session still judges it. */
+    @Test
+    void aSpentTokenRememberedFromItsRotationIsStillReuse() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        HttpAnswer login = nativeLogIn(email);
+        HttpAnswer rotated = refresh(login.text("refresh_token"));
+        HttpAnswer again = refresh(rotated.text("refresh_token"));
+        assertThat(again.status()).isEqualTo(200);
+
+        refresh(rotated.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_REUSED");
+
+        refresh(again.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_INVALID");
+        nativeClient().bearer(again.text("access_token")).get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+        assertThat(jdbc.queryForObject("SELECT revocation_reason FROM session_view WHERE session_id = ?", String.class,
+                login.text("session_id"))).isEqualTo("refresh_token_reused");
+    }
+
+    @Test
+    void aRememberedTokenOfASessionLoggedOutIsRefused() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        HttpAnswer rotated = refresh(nativeLogIn(email).text("refresh_token"));
+
+        assertThat(nativeClient().bearer(rotated.text("access_token")).post("/v1/auth/native/logout").status()).isEqualTo(204);
+
+        refresh(rotated.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_INVALID");
+    }
+
     @Test
     void nativeLogoutRevokesTheSessionAtOnce() {
         String email = uniqueEmail();

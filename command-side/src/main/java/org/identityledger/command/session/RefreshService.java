@@ -11,11 +11,14 @@ public class RefreshService {
 
     private final CommandGateway commandGateway;
     private final SessionLookup sessionLookup;
+    private final RecentRefreshTokens recentTokens;
     private final Secrets secrets;
 
-    public RefreshService(CommandGateway commandGateway, SessionLookup sessionLookup, Secrets secrets) {
+    public RefreshService(CommandGateway commandGateway, SessionLookup sessionLookup, RecentRefreshTokens recentTokens,
+            Secrets secrets) {
         this.commandGateway = commandGateway;
         this.sessionLookup = sessionLookup;
+        this.recentTokens = recentTokens;
         this.secrets = secrets;
     }
 
@@ -31,13 +34,18 @@ public class RefreshService {
     /** Returns the session with its next refresh token in {@code secret}; the presented one is spent. */
     public SignedInSession refresh(String rawRefreshToken) {
         String presentedHash = secrets.hash(rawRefreshToken);
-        SessionLookup.RefreshTokenOwner owner = sessionLookup.refreshTokenOwner(presentedHash)
+        SessionLookup.RefreshTokenOwner owner = recentTokens.ownerOf(presentedHash)
+                .or(() -> sessionLookup.refreshTokenOwner(presentedHash))
                 .orElseThrow(RefreshTokenInvalidException::new);
         Secrets.IssuedSecret next = secrets.issue();
         RefreshResult result = CommandRetry.sendAndWait(commandGateway,
                 new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
         return switch (result.outcome()) {
-            case ROTATED -> new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), result.sessionExpiresAt(), result.scope());
+            case ROTATED -> {
+                // sendAndWait returns after the rotation's unit of work committed.
+                recentTokens.remember(next.hash(), owner);
+                yield new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), result.sessionExpiresAt(), result.scope());
+            }
             case REUSED -> throw new RefreshTokenReusedException();
             case EXPIRED, REVOKED -> throw new RefreshTokenInvalidException();
         };

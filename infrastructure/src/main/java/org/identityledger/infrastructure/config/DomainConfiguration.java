@@ -3,6 +3,7 @@ package org.identityledger.infrastructure.config;
 import org.identityledger.command.account.TokenLifetimes;
 import org.identityledger.command.business.InvitationLifetime;
 import org.identityledger.command.staff.StaffBootstrap;
+import org.identityledger.command.session.RecentRefreshTokens;
 import org.identityledger.command.session.SessionSettings;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -60,6 +61,12 @@ public class DomainConfiguration {
     @Bean
     public Cache sessionCache() {
         return new BoundedAggregateCache(20_000, java.time.Duration.ofHours(1));
+    }
+
+    /** Up to 20,000 owners of refresh tokens rotated here (a few hundred bytes each), each for under purge-after. */
+    @Bean
+    public RecentRefreshTokens recentRefreshTokens(IdentityProperties properties, Clock clock) {
+        return new RecentRefreshTokens(20_000, RecentRefreshTokens.lifetimeWithin(properties.getSession().getPurgeAfter()), clock);
     }
 
     /** Every aggregate's commands are routed by {@link RecordCommandTargetResolver} (Axon takes this bean for all). */

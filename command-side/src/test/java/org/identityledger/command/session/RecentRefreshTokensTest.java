@@ -1,0 +1,64 @@
+package org.identityledger.command.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RecentRefreshTokensTest {
+
+    @Test
+    void anOwnerIsRememberedForLessThanThePurgeKeepsTheLookupOfAnEndedSession() {
+        assertThat(RecentRefreshTokens.lifetimeWithin(Duration.ofDays(1))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(RecentRefreshTokens.lifetimeWithin(Duration.ofMinutes(6))).isEqualTo(Duration.ofMinutes(3));
+        assertThat(RecentRefreshTokens.lifetimeWithin(Duration.ZERO)).isEqualTo(Duration.ZERO);
+    }
+
+    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void forgetsAnOwnerOnceItsLifetimeHasPassedOnTheClockThePurgeUses() {
+        RecentRefreshTokens tokens = new RecentRefreshTokens(10, Duration.ofMinutes(10), clock);
+        SessionLookup.RefreshTokenOwner owner = new SessionLookup.RefreshTokenOwner("session-1", "account-1");
+        tokens.remember("hash-1", owner);
+
+        now = now.plus(Duration.ofMinutes(9));
+        assertThat(tokens.ownerOf("hash-1")).contains(owner);
+        now = now.plus(Duration.ofMinutes(2));
+        assertThat(tokens.ownerOf("hash-1")).isEmpty();
+    }
+
+    @Test
+    void remembersOnlyWhatItWasToldAndForgetsWhenItsLifetimeIsZero() {
+        RecentRefreshTokens remembering = new RecentRefreshTokens(10, Duration.ofMinutes(1), clock);
+        RecentRefreshTokens forgetting = new RecentRefreshTokens(10, Duration.ZERO, clock);
+        SessionLookup.RefreshTokenOwner owner = new SessionLookup.RefreshTokenOwner("session-1", "account-1");
+
+        remembering.remember("hash-1", owner);
+        forgetting.remember("hash-1", owner);
+
+        assertThat(remembering.ownerOf("hash-1")).contains(owner);
+        assertThat(remembering.ownerOf("hash-2")).isEmpty();
+        assertThat(forgetting.ownerOf("hash-1")).isEmpty();
+    }
+}
