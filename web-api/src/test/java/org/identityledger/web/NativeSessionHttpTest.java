@@ -1,9 +1,11 @@
 package org.identityledger.web;
 
+import org.identityledger.infrastructure.housekeeping.SessionPurge;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NativeSessionHttpTest extends IntegrationTest {
+
+    @Autowired
+    private SessionPurge sessionPurge;
 
     @Test
     void canSignInNativelyAndUseTheAccessToken() {
@@ -132,6 +137,20 @@ class NativeSessionHttpTest extends IntegrationTest {
         nativeClient().bearer(again.text("access_token")).get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
         assertThat(jdbc.queryForObject("SELECT revocation_reason FROM session_view WHERE session_id = ?", String.class,
                 login.text("session_id"))).isEqualTo("refresh_token_reused");
+    }
+
+    /** The purge removes a revoked session's lookups at its next run; a remembered spent token is then unknown. */
+    @Test
+    void aRememberedSpentTokenOfAPurgedSessionIsAnsweredAsTheLookupWould() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        HttpAnswer rotated = refresh(nativeLogIn(email).text("refresh_token"));
+        HttpAnswer again = refresh(rotated.text("refresh_token"));
+        assertThat(nativeClient().bearer(again.text("access_token")).post("/v1/auth/native/logout").status()).isEqualTo(204);
+        sessionPurge.purgeEndedSessions();
+
+        refresh(rotated.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_INVALID");
+        refresh(again.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_INVALID");
     }
 
     @Test

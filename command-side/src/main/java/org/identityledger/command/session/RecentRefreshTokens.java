@@ -15,10 +15,11 @@ import java.util.Optional;
  * changes once committed (refresh_token_lookup rows are inserted, never updated), so the remembered
  * owner is the one the lookup holds; whether the token is current, spent, revoked or expired is still
  * decided by the session itself, so a spent token presented again is reuse exactly as before. A token
- * is remembered only after its rotation committed, and for less than the purge keeps an ended
- * session's lookups (see {@link #lifetimeWithin}), so no remembered owner is one the lookup has
- * already forgotten: the answer never differs from the lookup's. Tokens rotated on another instance
- * are simply not here, and that instance's lookup row is found as before.
+ * is remembered only after its rotation committed, and for less than the purge waits after an expiry
+ * (see {@link #lifetimeWithin}). A revoked session's rows go at the purge's next run, though, so
+ * {@link RefreshService} asks the lookup again whenever a remembered token is refused: the answer is
+ * always the lookup's. Tokens rotated on another instance are simply not here, and that instance's
+ * lookup row is found as before.
  */
 public class RecentRefreshTokens {
 

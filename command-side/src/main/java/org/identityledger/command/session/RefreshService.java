@@ -3,6 +3,7 @@ package org.identityledger.command.session;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.identityledger.command.common.CommandRetry;
 import org.identityledger.command.common.Secrets;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Rotating a native session's refresh token. */
@@ -34,12 +35,18 @@ public class RefreshService {
     /** Returns the session with its next refresh token in {@code secret}; the presented one is spent. */
     public SignedInSession refresh(String rawRefreshToken) {
         String presentedHash = secrets.hash(rawRefreshToken);
-        SessionLookup.RefreshTokenOwner owner = recentTokens.ownerOf(presentedHash)
-                .or(() -> sessionLookup.refreshTokenOwner(presentedHash))
+        Optional<SessionLookup.RefreshTokenOwner> remembered = recentTokens.ownerOf(presentedHash);
+        SessionLookup.RefreshTokenOwner owner = remembered.or(() -> sessionLookup.refreshTokenOwner(presentedHash))
                 .orElseThrow(RefreshTokenInvalidException::new);
         Secrets.IssuedSecret next = secrets.issue();
         RefreshResult result = CommandRetry.sendAndWait(commandGateway,
                 new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
+        if (result.outcome() != RefreshOutcome.ROTATED && remembered.isPresent()
+                && sessionLookup.refreshTokenOwner(presentedHash).isEmpty()) {
+            // Remembered, but the lookup has forgotten it since (the purge removes a revoked session's
+            // rows at its next run): answer as the lookup would have, the token is unknown.
+            throw new RefreshTokenInvalidException();
+        }
         return switch (result.outcome()) {
             case ROTATED -> {
                 // sendAndWait returns after the rotation's unit of work committed.

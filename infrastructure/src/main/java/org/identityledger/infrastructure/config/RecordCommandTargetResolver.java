@@ -4,11 +4,14 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.ReflectionUtils;
+import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -66,6 +69,8 @@ public final class RecordCommandTargetResolver implements CommandTargetResolver 
         }
         List<RecordComponent> targets = Arrays.stream(payloadType.getRecordComponents())
                 .filter(component -> fieldOf(payloadType, component).isAnnotationPresent(TargetAggregateIdentifier.class))
+                // Axon hands other identifier types on as their string; only strings pass unchanged.
+                .filter(component -> component.getType() == String.class)
                 .toList();
         if (targets.size() != 1) {
             return Optional.empty();
@@ -78,10 +83,19 @@ public final class RecordCommandTargetResolver implements CommandTargetResolver 
         }
     }
 
+    /** Found the way Axon's resolver looks: fields and methods of the whole hierarchy, meta-annotations too. */
     private static boolean declaresAVersion(Class<?> payloadType) {
-        return Arrays.stream(payloadType.getDeclaredFields()).anyMatch(field -> field.isAnnotationPresent(TargetAggregateVersion.class))
-                || Arrays.stream(payloadType.getDeclaredMethods())
-                        .anyMatch(method -> method.isAnnotationPresent(TargetAggregateVersion.class));
+        for (Field field : ReflectionUtils.fieldsOf(payloadType)) {
+            if (AnnotationUtils.isAnnotationPresent(field, TargetAggregateVersion.class)) {
+                return true;
+            }
+        }
+        for (Method method : ReflectionUtils.methodsOf(payloadType)) {
+            if (AnnotationUtils.isAnnotationPresent(method, TargetAggregateVersion.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Field fieldOf(Class<?> recordType, RecordComponent component) {

@@ -33,6 +33,18 @@ class RecordCommandTargetResolverTest {
     public record UnidentifiedCommand(String id) {
     }
 
+    public record UuidCommand(@TargetAggregateIdentifier java.util.UUID id) {
+    }
+
+    public interface Versioned {
+        @TargetAggregateVersion
+        Long expectedVersion();
+    }
+
+    public record VersionedThroughAnInterfaceCommand(@TargetAggregateIdentifier String id, Long expectedVersion)
+            implements Versioned {
+    }
+
     public static final class ClassicCommand {
         @TargetAggregateIdentifier
         private final String id = "classic-1";
@@ -69,6 +81,17 @@ class RecordCommandTargetResolverTest {
 
         assertThat(target.getIdentifierValue()).isEqualTo("aggregate-1");
         assertThat(target.getVersion()).isEqualTo(7L);
+    }
+
+    @Test
+    void leavesIdentifiersThatAreNoStringAndVersionsDeclaredElsewhereToAxon() {
+        for (Object command : List.of(new UuidCommand(java.util.UUID.randomUUID()),
+                new VersionedThroughAnInterfaceCommand("aggregate-2", 3L))) {
+            var message = GenericCommandMessage.asCommandMessage(command);
+            assertThat(resolver.resolveTarget(message)).isEqualTo(axon.resolveTarget(message));
+        }
+        assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(
+                new VersionedThroughAnInterfaceCommand("aggregate-2", 3L))).getVersion()).isEqualTo(3L);
     }
 
     @Test
