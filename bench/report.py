@@ -48,10 +48,9 @@ print()
 print("Baselines measured in this run:")
 print(f"  (a) Argon2id verify, configured cost, same thread count : {argon2:8.1f}/s (inside the service's JVM)")
 if argon2_raw:
-    readings = sys.argv[16] if len(sys.argv) > 16 else ""
-    print(f"  (a') raw Argon2id, same cost and threads, own default JVM: {argon2_raw:8.1f}/s (the machine's ceiling for logins;"
-          f" mean of {readings.replace(',', ' before and ')} after the logins)" if readings else
-          f"  (a') raw Argon2id, same cost and threads, own default JVM: {argon2_raw:8.1f}/s (the machine's ceiling for logins)")
+    readings = sys.argv[16].split(",") if len(sys.argv) > 16 and sys.argv[16] else []
+    when = f"; mean of {readings[0]} before and {readings[1]} after the logins" if len(readings) == 2 else ""
+    print(f"  (a') raw Argon2id, same cost and threads, own default JVM: {argon2_raw:8.1f}/s (the machine's ceiling for logins{when})")
 print(f"  (b) fixed small JSON from the same service (/bench/static): {static:8.1f}/s (p99 {rows['baseline-static']['p99']:.1f} ms)")
 print(f"  (c) one-row write transactions, same pool size         : {writes:8.1f}/s")
 print()

@@ -30,7 +30,7 @@ public class RecentRefreshTokens {
 
     /**
      * Entries age by {@code clock}, the one the purge judges by, so a clock set forward (or a test's
-     * clock) ends them no later than it lets the purge delete their lookup rows.
+     * clock) ends them no later than it lets the purge delete an expired session's lookup rows.
      */
     public RecentRefreshTokens(long maxEntries, Duration lifetime, Clock clock) {
         this.owners = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(lifetime)
@@ -39,7 +39,8 @@ public class RecentRefreshTokens {
 
     /**
      * How long an owner may be remembered: never as long as the purge waits before it deletes an
-     * ended session's lookups, since the session of a token just rotated was live at that moment.
+     * expired session's lookups, since the session of a token just rotated was live at that moment
+     * (a revoked session's go sooner; {@link RefreshService} covers those).
      */
     public static Duration lifetimeWithin(Duration purgeAfter) {
         Duration half = purgeAfter.dividedBy(2);
