@@ -49,16 +49,20 @@ class CredentialBindingHttpTest extends IntegrationTest {
                 start.await();
                 // Let the first sign-ins pass their password check, so the reset lands among them.
                 Thread.sleep(60);
-                return browser().postJson("/v1/auth/password/reset",
-                        "{\"token\":\"" + resetToken + "\",\"new_password\":\"an entirely new passphrase\"}");
+                return untilNotShed(() -> browser().postJson("/v1/auth/password/reset",
+                        "{\"token\":\"" + resetToken + "\",\"new_password\":\"an entirely new passphrase\"}"));
             });
             start.countDown();
 
-            assertThat(reset.get(60, TimeUnit.SECONDS).status()).isEqualTo(204);
+            HttpAnswer resetAnswer = reset.get(120, TimeUnit.SECONDS);
+            assertThat(resetAnswer.status()).as(resetAnswer.body()).isEqualTo(204);
             for (Future<HttpAnswer> login : logins) {
                 HttpAnswer answer = login.get(60, TimeUnit.SECONDS);
-                assertThat(answer.status()).as(answer.body()).isIn(200, 401);
-                if (answer.status() == 200) {
+                // 503: shed by a bounded wait (a hash slot, a lock) on a loaded machine, which proves nothing either way.
+                assertThat(answer.status()).as(answer.body()).isIn(200, 401, 503);
+                if (answer.status() == 503) {
+                    answer.assertProblem(503, "SERVICE_UNAVAILABLE");
+                } else if (answer.status() == 200) {
                     nativeClient().bearer(answer.text("access_token")).get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
                     refresh(answer.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_INVALID");
                 } else {
@@ -80,6 +84,20 @@ class CredentialBindingHttpTest extends IntegrationTest {
                 + " AND convert_from(started.payload, 'UTF8')::jsonb ->> 'account_ref' = ? AND NOT EXISTS (SELECT 1 FROM"
                 + " domain_event_entry revoked WHERE revoked.aggregate_identifier = started.aggregate_identifier"
                 + " AND revoked.payload_type LIKE '%.SessionRevokedEvent')", Long.class, accountRef)).isZero();
+    }
+
+    /**
+     * The reset must land for the race to mean anything. Its transaction waits for the sign-ins'
+     * share locks on the account and its hash for a slot behind theirs, both bounded; on a loaded
+     * build machine either bound may shed it with 503, and a client honouring Retry-After tries again.
+     */
+    private static HttpAnswer untilNotShed(java.util.concurrent.Callable<HttpAnswer> request) throws Exception {
+        HttpAnswer answer = request.call();
+        for (int attempt = 1; attempt < 5 && answer.status() == 503; attempt++) {
+            Thread.sleep(200);
+            answer = request.call();
+        }
+        return answer;
     }
 
     @Test
@@ -107,6 +125,8 @@ class CredentialBindingHttpTest extends IntegrationTest {
                 HttpAnswer answer = login.get(60, TimeUnit.SECONDS);
                 if (answer.status() == 200) {
                     nativeClient().bearer(answer.text("access_token")).get("/v1/auth/me").assertProblem(401, "UNAUTHENTICATED");
+                } else if (answer.status() == 503) {
+                    answer.assertProblem(503, "SERVICE_UNAVAILABLE");
                 } else {
                     answer.assertProblem(403, "ACCOUNT_SUSPENDED");
                 }
