@@ -7,6 +7,7 @@ import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -147,6 +148,7 @@ class NativeSessionHttpTest extends IntegrationTest {
         HttpAnswer rotated = refresh(nativeLogIn(email).text("refresh_token"));
         HttpAnswer again = refresh(rotated.text("refresh_token"));
         assertThat(nativeClient().bearer(again.text("access_token")).post("/v1/auth/native/logout").status()).isEqualTo(204);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
         sessionPurge.purgeEndedSessions();
 
         refresh(rotated.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_INVALID");

@@ -113,6 +113,33 @@ class SessionBoundsHttpTest extends IntegrationTest {
         assertThat(eventCount(loggedOut)).isEqualTo(2);
     }
 
+    @Test
+    void aRevokedSessionStaysInTheReadModelsUntilPurgeAfterHasPassedSinceItsRevocation() {
+        String email = uniqueEmail();
+        signUp(browser(), email);
+        HttpAnswer tokens = nativeLogIn(email);
+        String sessionId = tokens.text("session_id");
+        assertThat(nativeClient().bearer(tokens.text("access_token")).post("/v1/auth/native/logout").status()).isEqualTo(204);
+
+        // identity.session.purge-after is a day: an hour short of it, the logout is too recent to forget.
+        clock.advance(Duration.ofHours(23));
+        purge();
+        assertThat(rowsOf(sessionId)).containsExactly(1L, 1L, 1L);
+
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        purge();
+        assertThat(rowsOf(sessionId)).containsExactly(0L, 0L, 0L);
+        assertThat(eventCount(sessionId)).isEqualTo(2);
+    }
+
+    /** The session's rows in session_view, session_lookup and refresh_token_lookup. */
+    private List<Long> rowsOf(String sessionId) {
+        return List.of(
+                jdbc.queryForObject("SELECT count(*) FROM session_view WHERE session_id = ?", Long.class, sessionId),
+                jdbc.queryForObject("SELECT count(*) FROM session_lookup WHERE session_id = ?", Long.class, sessionId),
+                jdbc.queryForObject("SELECT count(*) FROM refresh_token_lookup WHERE session_id = ?", Long.class, sessionId));
+    }
+
     private static String sha256(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

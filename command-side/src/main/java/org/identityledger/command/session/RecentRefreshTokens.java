@@ -15,10 +15,10 @@ import java.util.Optional;
  * changes once committed (refresh_token_lookup rows are inserted, never updated), so the remembered
  * owner is the one the lookup holds; whether the token is current, spent, revoked or expired is still
  * decided by the session itself, so a spent token presented again is reuse exactly as before. A token
- * is remembered only after its rotation committed, and for less than the purge waits after an expiry
- * (see {@link #lifetimeWithin}). A revoked session's rows go at the purge's next run, though, so
- * {@link RefreshService} asks the lookup again whenever a remembered token is refused: the answer is
- * always the lookup's. Tokens rotated on another instance are simply not here, and that instance's
+ * is remembered only after its rotation committed, and for less than the purge waits after a session
+ * ends (see {@link #lifetimeWithin}), so the lookup row outlives the entry. Should a row be gone all
+ * the same (deleted by hand, a clock stepped), {@link RefreshService} asks the lookup again whenever a
+ * remembered token is refused: the answer is always the lookup's. Tokens rotated on another instance are simply not here, and that instance's
  * lookup row is found as before.
  */
 public class RecentRefreshTokens {
@@ -30,7 +30,7 @@ public class RecentRefreshTokens {
 
     /**
      * Entries age by {@code clock}, the one the purge judges by, so a clock set forward (or a test's
-     * clock) ends them no later than it lets the purge delete an expired session's lookup rows.
+     * clock) ends them no later than it lets the purge delete an ended session's lookup rows.
      */
     public RecentRefreshTokens(long maxEntries, Duration lifetime, Clock clock) {
         this.owners = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(lifetime)
@@ -39,8 +39,8 @@ public class RecentRefreshTokens {
 
     /**
      * How long an owner may be remembered: never as long as the purge waits before it deletes an
-     * expired session's lookups, since the session of a token just rotated was live at that moment
-     * (a revoked session's go sooner; {@link RefreshService} covers those).
+     * ended session's lookups (expired, idled out or revoked), since the session of a token just
+     * rotated was live at that moment.
      */
     public static Duration lifetimeWithin(Duration purgeAfter) {
         Duration half = purgeAfter.dividedBy(2);

@@ -66,15 +66,15 @@ public class SessionPurge {
                 + LiveSessions.LIVE_AT, now, now);
     }
 
-    /** Not live at (now - purge-after) means it ended at least that long ago. */
+    /** Ended by (now - purge-after): revoked, expired or idled out at least that long ago. */
     private int purgeBatch() {
         Timestamp endedBefore = Timestamp.from(clock.instant().minus(purgeAfter));
-        // The rule is the one that decides liveness everywhere else, judged at an earlier instant.
+        // The liveness rule's own terms, judged at an earlier instant and with the revocation's instant.
         return jdbc.queryForObject("WITH ended AS (DELETE FROM session_view WHERE session_id IN (SELECT session_id"
-                        + " FROM session_view WHERE NOT " + LiveSessions.LIVE_AT + " LIMIT " + BATCH + ") RETURNING session_id),"
+                        + " FROM session_view WHERE " + LiveSessions.ENDED_BY + " LIMIT " + BATCH + ") RETURNING session_id),"
                         + " lookups AS (DELETE FROM session_lookup WHERE session_id IN (SELECT session_id FROM ended)),"
                         + " tokens AS (DELETE FROM refresh_token_lookup WHERE session_id IN (SELECT session_id FROM ended))"
                         + " SELECT count(*) FROM ended",
-                Integer.class, endedBefore, endedBefore);
+                Integer.class, endedBefore, endedBefore, endedBefore);
     }
 }

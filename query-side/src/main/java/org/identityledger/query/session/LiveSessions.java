@@ -7,9 +7,24 @@ package org.identityledger.query.session;
  */
 public final class LiveSessions {
 
-    /** SQL over session_view; bind one TIMESTAMPTZ. */
-    public static final String LIVE_AT = "(revoked_at IS NULL AND expires_at > CAST(? AS TIMESTAMPTZ)"
-            + " AND last_seen_at + idle_timeout_seconds * INTERVAL '1 second' > CAST(? AS TIMESTAMPTZ))";
+    /** The time-based half of the rule: not expired and not idled out at the bound instant (binds it twice). */
+    private static final String NOT_TIMED_OUT_AT = "expires_at > CAST(? AS TIMESTAMPTZ)"
+            + " AND last_seen_at + idle_timeout_seconds * INTERVAL '1 second' > CAST(? AS TIMESTAMPTZ)";
+
+    /**
+     * SQL over session_view; bind one TIMESTAMPTZ twice. A revoked session is dead whatever its
+     * revocation instant: were it compared with the bound instant, a clock stepped back by a few
+     * milliseconds would revive a session a request has just revoked.
+     */
+    public static final String LIVE_AT = "(revoked_at IS NULL AND " + NOT_TIMED_OUT_AT + ")";
+
+    /**
+     * SQL over session_view: the session had ended by the bound instant (revoked, expired or idled
+     * out by then); bind one TIMESTAMPTZ three times. Only the purge asks this, with an instant in the
+     * past: unlike liveness now, "over by then" needs the revocation's own instant, or a session
+     * logged out a minute ago counts as over for a day.
+     */
+    public static final String ENDED_BY = "(revoked_at IS NOT NULL AND revoked_at <= CAST(? AS TIMESTAMPTZ) OR NOT (" + NOT_TIMED_OUT_AT + "))";
 
     private LiveSessions() {
     }
