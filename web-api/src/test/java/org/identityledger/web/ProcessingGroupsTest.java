@@ -41,6 +41,8 @@ class ProcessingGroupsTest extends IntegrationTest {
             assertThat(processor).as("processor of %s", group).isPresent();
             if (!org.identityledger.infrastructure.eventstore.EventProcessingConfiguration.ASYNCHRONOUS_GROUPS.contains(group)) {
                 assertThat(processor.get()).as("processor of %s", group).isInstanceOf(SubscribingEventProcessor.class);
+                assertThat(processor.get().getName()).as("processor of %s", group)
+                        .isEqualTo(org.identityledger.infrastructure.eventstore.EventProcessingConfiguration.IN_TRANSACTION_PROCESSOR);
             }
         }
     }
