@@ -1,6 +1,7 @@
 package org.identityledger.infrastructure.abuse;
 
 import org.identityledger.command.port.TrustedDevices;
+import org.identityledger.infrastructure.crypto.Randomness;
 import org.identityledger.infrastructure.token.KeyEncryptionKey;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -26,7 +26,6 @@ public class DeviceTrust implements TrustedDevices {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
 
     DeviceTrust(KeyEncryptionKey keyEncryptionKey) {
         this.key = keyEncryptionKey.derive("device-cookie");
@@ -36,7 +35,7 @@ public class DeviceTrust implements TrustedDevices {
     @Override
     public String issue(String normalizedEmail) {
         byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
+        Randomness.current().nextBytes(nonce);
         String nonceText = ENCODER.encodeToString(nonce);
         return nonceText + "." + mac(nonceText, normalizedEmail);
     }

@@ -8,7 +8,6 @@ import org.identityledger.infrastructure.config.IdentityProperties;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +39,6 @@ public class Argon2PasswordHasher implements PasswordHasher {
 
     private final IdentityProperties.Password settings;
     private final Argon2BytesGenerator.BlockPool memory;
-    private final SecureRandom random = new SecureRandom();
     private final Semaphore permits;
     private final long maxWaitNanos;
     /** A real hash of nothing anyone knows, so unknown accounts cost exactly one verification. */
@@ -60,7 +58,7 @@ public class Argon2PasswordHasher implements PasswordHasher {
     @Override
     public String hash(CharSequence password) {
         byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
+        Randomness.current().nextBytes(salt);
         Argon2HashString shape = new Argon2HashString(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
                 settings.getArgon2MemoryKib(), settings.getArgon2Iterations(), settings.getArgon2Parallelism(), salt, new byte[0]);
         return bounded(() -> shape.withHash(derive(password, shape, HASH_BYTES)).encoded());

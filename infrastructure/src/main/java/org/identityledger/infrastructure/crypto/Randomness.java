@@ -1,12 +1,18 @@
 package org.identityledger.infrastructure.crypto;
 
 import java.security.NoSuchAlgorithmException;
+import org.bouncycastle.crypto.CryptoServicesRegistrar;
+
 import java.security.SecureRandom;
 
 /**
  * CSPRNG bytes without a global lock: the default Linux SecureRandom (NativePRNG) serialises every
  * caller on one monitor, which showed up as the main lock contention of the refresh benchmark.
- * Each thread gets its own DRBG (NIST SP 800-90A Hash_DRBG, seeded from the OS).
+ * Each thread gets its own DRBG (NIST SP 800-90A Hash_DRBG, seeded from the OS). The libraries on
+ * the hot path draw from it too: Axon's message identifiers ({@link MessageIdentifiers}) and
+ * BouncyCastle's blinding while it signs ({@link #serveBouncyCastle()}); both otherwise took the
+ * NativePRNG monitor several times per refresh, and waits of 10 ms and more on it were one in a
+ * hundred refreshes under load (a flight recording of the refresh benchmark).
  */
 public final class Randomness {
 
@@ -19,6 +25,19 @@ public final class Randomness {
     });
 
     private Randomness() {
+    }
+
+    /** This thread's own generator; never hand it to another thread. */
+    public static SecureRandom current() {
+        return PER_THREAD.get();
+    }
+
+    /**
+     * Makes BouncyCastle's default SecureRandom (what it uses where no caller passes one, such as the
+     * blinding of field inversions in every P-256 signature) this thread's generator. Idempotent.
+     */
+    public static void serveBouncyCastle() {
+        CryptoServicesRegistrar.setSecureRandomProvider(Randomness::current);
     }
 
     public static byte[] bytes(int count) {

@@ -2,6 +2,7 @@ package org.identityledger.infrastructure.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.identityledger.infrastructure.crypto.Randomness;
 import org.identityledger.infrastructure.token.KeyEncryptionKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +41,6 @@ public class DataKeys {
     private final JdbcTemplate jdbc;
     private final KeyEncryptionKey keyEncryptionKey;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Cache<String, SubjectKey> cache = Caffeine.newBuilder()
             .maximumSize(CACHE_ENTRIES)
             .expireAfterWrite(CACHE_LIFETIME)
@@ -174,7 +173,7 @@ public class DataKeys {
 
     private SubjectKey create(String subject) {
         byte[] key = new byte[KEY_BYTES];
-        random.nextBytes(key);
+        Randomness.current().nextBytes(key);
         byte[] sealed = keyEncryptionKey.seal(Base64.getEncoder().encodeToString(key), PURPOSE + subject);
         // Two first writes for one subject (two logins of an account from before sealing) race here:
         // the second waits on the first's row, and then uses whichever key committed.

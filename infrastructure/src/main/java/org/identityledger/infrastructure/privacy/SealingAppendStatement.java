@@ -14,11 +14,11 @@ import org.axonframework.serialization.Serializer;
 import org.identityledger.events.EventJson;
 import org.identityledger.events.sealing.SealedFields;
 import org.identityledger.events.sealing.SealedLayout;
+import org.identityledger.infrastructure.crypto.Randomness;
 
 import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,7 +37,6 @@ public class SealingAppendStatement implements AppendEventsStatementBuilder {
     private static final int NONCE_BYTES = 12;
     private final DataKeys dataKeys;
     private final ObjectMapper mapper = EventJson.objectMapper();
-    private final SecureRandom random = new SecureRandom();
 
     public SealingAppendStatement(DataKeys dataKeys) {
         this.dataKeys = dataKeys;
@@ -95,10 +94,9 @@ public class SealingAppendStatement implements AppendEventsStatementBuilder {
         }
     }
 
+    /** Every appended event takes one: from this thread's generator, not the JVM-wide NativePRNG's monitor. */
     private byte[] nonce() {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        return nonce;
+        return Randomness.bytes(NONCE_BYTES);
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {

@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.util.BigIntegers;
+import org.identityledger.infrastructure.crypto.Randomness;
 
 import java.math.BigInteger;
 import java.util.Set;
@@ -34,6 +35,11 @@ final class Es256 {
     private static final ECDomainParameters DOMAIN =
             new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH());
     private static final int FIELD_BYTES = 32;
+
+    static {
+        // Every signature blinds its field inversions with BouncyCastle's default SecureRandom.
+        Randomness.serveBouncyCastle();
+    }
 
     private Es256() {
     }
