@@ -2,6 +2,7 @@ package org.identityledger.infrastructure.crypto;
 
 import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.crypto.CryptoServicesRegistrar;
+import org.bouncycastle.crypto.SecureRandomProvider;
 
 import java.security.SecureRandom;
 
@@ -37,7 +38,20 @@ public final class Randomness {
      * blinding of field inversions in every P-256 signature) this thread's generator. Idempotent.
      */
     public static void serveBouncyCastle() {
-        CryptoServicesRegistrar.setSecureRandomProvider(Randomness::current);
+        CryptoServicesRegistrar.setSecureRandomProvider(new BouncyCastleProvider());
+    }
+
+    /**
+     * A named class, not a method reference: JDK 17 crashes writing the launcher's class-data
+     * archive (SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary) when a
+     * lambda implements an interface from a signed jar such as BouncyCastle's, and the archive is
+     * then silently missing (ClassDataArchiveIT guards it).
+     */
+    private static final class BouncyCastleProvider implements SecureRandomProvider {
+        @Override
+        public SecureRandom get() {
+            return current();
+        }
     }
 
     public static byte[] bytes(int count) {
