@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +92,7 @@ class CredentialBindingHttpTest extends IntegrationTest {
      * share locks on the account and its hash for a slot behind theirs, both bounded; on a loaded
      * build machine either bound may shed it with 503, and a client honouring Retry-After tries again.
      */
-    private static HttpAnswer untilNotShed(java.util.concurrent.Callable<HttpAnswer> request) throws Exception {
+    private static HttpAnswer untilNotShed(Callable<HttpAnswer> request) throws Exception {
         HttpAnswer answer = request.call();
         for (int attempt = 1; attempt < 5 && answer.status() == 503; attempt++) {
             Thread.sleep(200);

@@ -18,8 +18,8 @@ import java.util.Optional;
  * is remembered only after its rotation committed, and for less than the purge waits after a session
  * ends (see {@link #lifetimeWithin}), so the lookup row outlives the entry. Should a row be gone all
  * the same (deleted by hand, a clock stepped), {@link RefreshService} asks the lookup again whenever a
- * remembered token is refused: the answer is always the lookup's. Tokens rotated on another instance are simply not here, and that instance's
- * lookup row is found as before.
+ * remembered token is refused: the answer is always the lookup's. Tokens rotated on another
+ * instance are simply not here, and that instance's lookup row is found as before.
  */
 public class RecentRefreshTokens {
 
