@@ -104,6 +104,19 @@ class SignupHttpTest extends IntegrationTest {
         assertThat(answer.json().path("errors").get(0).path("code").asText()).isEqualTo("TOO_LONG");
     }
 
+    /** JSON escapes can carry half of a surrogate pair, which has no UTF-8 bytes to hash. */
+    @Test
+    void cannotChooseAPasswordWithHalfASurrogatePairNorSignInWithOne() {
+        String email = uniqueEmail();
+        HttpAnswer answer = browser().postJson("/v1/auth/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"a long passphrase \\ud800\"}").assertProblem(400, "PASSWORD_POLICY");
+        assertThat(answer.json().path("errors").get(0).path("code").asText()).isEqualTo("NOT_UNICODE");
+
+        signUp(browser(), email);
+        browser().postJson("/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"a long passphrase \\ud800\"}")
+                .assertProblem(401, "INVALID_CREDENTIALS");
+    }
+
     @Test
     void cannotChooseACommonPassword() {
         HttpAnswer answer = browser().postJson("/v1/auth/signup",

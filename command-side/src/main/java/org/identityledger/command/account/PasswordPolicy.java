@@ -28,6 +28,9 @@ public final class PasswordPolicy {
     }
 
     public void check(String password) {
+        if (!isUnicode(password)) {
+            throw new PasswordPolicyException(Violation.NOT_UNICODE);
+        }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             throw new PasswordPolicyException(Violation.TOO_SHORT);
@@ -38,6 +41,19 @@ public final class PasswordPolicy {
         if (commonPasswords.contains(password.toLowerCase(Locale.ROOT))) {
             throw new PasswordPolicyException(Violation.TOO_COMMON);
         }
+    }
+
+    /** A JSON escape can carry half of a surrogate pair; such text has no UTF-8 form to hash. */
+    private static boolean isUnicode(String password) {
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < password.length() && Character.isLowSurrogate(password.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int commonPasswordCount() {
@@ -66,7 +82,8 @@ public final class PasswordPolicy {
     public enum Violation {
         TOO_SHORT("The password must be at least " + MIN_LENGTH + " characters long."),
         TOO_LONG("The password must be at most " + MAX_LENGTH + " characters long."),
-        TOO_COMMON("This password is too common; it appears in lists of breached passwords.");
+        TOO_COMMON("This password is too common; it appears in lists of breached passwords."),
+        NOT_UNICODE("The password contains half of a Unicode surrogate pair, which is not a character.");
 
         private final String message;
 

@@ -35,6 +35,16 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void cannotChooseAPasswordWithHalfASurrogatePair() {
+        char high = '\uD83D';
+        char low = '\uDE00';
+        assertViolation("a long passphrase " + high, PasswordPolicy.Violation.NOT_UNICODE);
+        assertViolation(low + "a long passphrase", PasswordPolicy.Violation.NOT_UNICODE);
+        assertViolation("a long " + low + high + " passphrase", PasswordPolicy.Violation.NOT_UNICODE);
+        assertThatCode(() -> policy.check("a long " + high + low + " passphrase")).doesNotThrowAnyException();
+    }
+
+    @Test
     void acceptsExactlyTheLengthLimits() {
         assertThatCode(() -> policy.check("x7Kq!x7Kq!ab")).doesNotThrowAnyException();
         assertThatCode(() -> policy.check("q".repeat(127) + "Z")).doesNotThrowAnyException();
