@@ -61,7 +61,7 @@ class AuthorizationDecisionsHttpTest extends IntegrationTest {
         String email = verified();
         ownerSession.postJson("/v1/businesses/" + businessId + "/invitations", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
         assertThat(bearer(email, "").postJson("/v1/account/invitations/accept",
-                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 1) + "\"}").status()).isEqualTo(200);
+                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 2) + "\"}").status()).isEqualTo(200);
         return email;
     }
 

@@ -35,7 +35,7 @@ class BusinessSignInRaceTest extends IntegrationTest {
         String member = signUpAndVerify(browser(), memberEmail);
         ownerSession.postJson("/v1/businesses/" + businessId + "/invitations", "{\"email\":\"" + memberEmail + "\",\"role\":\"member\"}");
         browser().bearer(nativeLogIn(memberEmail).text("access_token")).postJson("/v1/account/invitations/accept",
-                "{\"token\":\"" + mailbox.awaitInvitationToken(memberEmail, 1) + "\"}");
+                "{\"token\":\"" + mailbox.awaitInvitationToken(memberEmail, 2) + "\"}");
 
         ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Future<Integer>> logins = new ArrayList<>();

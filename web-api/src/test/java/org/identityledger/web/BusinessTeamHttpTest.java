@@ -45,7 +45,7 @@ class BusinessTeamHttpTest extends IntegrationTest {
         assertThat(team.owner().postJson(base + "/invitations", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").status())
                 .isEqualTo(201);
         HttpAnswer accepted = customer(email).postJson("/v1/account/invitations/accept",
-                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 1) + "\"}");
+                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 2) + "\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return email;
     }
@@ -62,7 +62,7 @@ class BusinessTeamHttpTest extends IntegrationTest {
         assertThat(team.owner().get(base + "/invitations").json().path("invitations").get(0).path("email").asText()).isEqualTo(email);
 
         HttpAnswer accepted = customer(email).postJson("/v1/account/invitations/accept",
-                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 1) + "\"}");
+                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 2) + "\"}");
 
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("business_id")).isEqualTo(team.businessId());

@@ -259,7 +259,7 @@ class RevocationRacesTest extends IntegrationTest {
         assertThat(owner.postJson("/v1/businesses/" + businessId + "/invitations", "{\"email\":\"" + email
                 + "\",\"role\":\"member\"}").status()).isEqualTo(201);
         HttpAnswer accepted = browser().bearer(nativeLogIn(email).text("access_token")).postJson("/v1/account/invitations/accept",
-                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 1) + "\"}");
+                "{\"token\":\"" + mailbox.awaitInvitationToken(email, 2) + "\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return new Member(accountRef, businessId, businessLogIn(email, businessId), owner);
     }
