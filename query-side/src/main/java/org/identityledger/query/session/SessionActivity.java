@@ -37,8 +37,22 @@ public class SessionActivity {
         if (!isDue(session, now)) {
             return session;
         }
-        jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ? AND revoked_at IS NULL",
-                Timestamp.from(now), session.sessionId(), Timestamp.from(now.minus(RESOLUTION)));
+        writeDown(session, now);
         return session.seenAt(now);
+    }
+
+    /**
+     * Records a due use of a session read earlier, unless the read model no longer holds it as
+     * unrevoked with an activity a minute old (revoked meanwhile, or its use recorded by another
+     * instance): the session as seen now, or null where the caller must read it again.
+     */
+    public LiveSession recordIfUnchanged(LiveSession session) {
+        Instant now = clock.instant();
+        return writeDown(session, now) ? session.seenAt(now) : null;
+    }
+
+    private boolean writeDown(LiveSession session, Instant now) {
+        return jdbc.update("UPDATE session_view SET last_seen_at = ? WHERE session_id = ? AND last_seen_at < ? AND revoked_at IS NULL",
+                Timestamp.from(now), session.sessionId(), Timestamp.from(now.minus(RESOLUTION))) == 1;
     }
 }
