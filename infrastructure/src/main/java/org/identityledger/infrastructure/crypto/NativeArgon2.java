@@ -14,7 +14,7 @@ import java.util.Arrays;
  * Argon2 computed by the reference C implementation, libargon2, called through JNA: the system's
  * where one is installed (on Debian {@code libargon2-1}, which cryptsetup depends on), else the
  * copy argon2-jvm bundles for Linux, macOS and Windows. It computes the same bytes as Bouncy
- * Castle's Java implementation 1.3-1.5 times as fast on the machines measured (BENCHMARKS.md), and
+ * Castle's Java implementation 1.2-1.5 times as fast on the machines measured (BENCHMARKS.md), and
  * a login is almost nothing but its hash. Whichever copy loads must agree with the Java
  * implementation on a known input before it hashes a password. The memory is malloc'ed by libargon2 for each hash; that is why
  * the hasher runs every hash on its own few threads: glibc keeps freed memory in the arena of the
