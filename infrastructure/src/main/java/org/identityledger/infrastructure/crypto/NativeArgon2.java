@@ -16,10 +16,11 @@ import java.util.Arrays;
  * copy argon2-jvm bundles for Linux, macOS and Windows. It computes the same bytes as Bouncy
  * Castle's Java implementation 1.2-1.5 times as fast on the machines measured (BENCHMARKS.md), and
  * a login is almost nothing but its hash. Whichever copy loads must agree with the Java
- * implementation on a known input before it hashes a password. The memory is malloc'ed by libargon2 for each hash; that is why
- * the hasher runs every hash on its own few threads: glibc keeps freed memory in the arena of the
- * thread that freed it, and 19 MiB left in each of sixteen arenas by request threads took a test
- * process from 114 to 510 MiB resident.
+ * implementation on a known input before it hashes a password.
+ *
+ * <p>libargon2 mallocs each hash's memory; that is why the hasher runs every hash on its own few
+ * threads: glibc keeps freed memory in the arena of the thread that freed it, and 19 MiB hashes on
+ * 64 request threads took a test process from 114 to 510 MiB resident.
  */
 final class NativeArgon2 implements Argon2Derivation {
 
