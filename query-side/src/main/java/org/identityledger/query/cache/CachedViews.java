@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -68,8 +68,13 @@ public class CachedViews {
     }
 
     public AccountSummary account(String accountRef) {
-        return read("account " + accountRef, AccountSummary.class, AccountSummary::accountRef, account -> true,
-                () -> accounts.handle(new FindAccountQuery(accountRef)));
+        String key = "account " + accountRef;
+        Entry cached = believable(key);
+        if (cached != null) {
+            hits.increment();
+            return (AccountSummary) cached.value();
+        }
+        return load(key, AccountSummary::accountRef, () -> accounts.handle(new FindAccountQuery(accountRef)));
     }
 
     public long hits() {
@@ -80,33 +85,28 @@ public class CachedViews {
         return misses.sum();
     }
 
+    /**
+     * One lookup per use: a believable, live entry is the answer; once its use is due to be
+     * recorded, it stays the answer if recording it finds the read model agreeing.
+     */
     private LiveSession session(String key, Supplier<LiveSession> load) {
-        LiveSession recorded = recordDueActivity(key);
-        if (recorded != null) {
-            return recorded;
+        Entry cached = believable(key);
+        if (cached != null) {
+            LiveSession session = (LiveSession) cached.value();
+            Instant now = clock.instant();
+            if (SessionLiveness.isLiveAt(now, session.expiresAt(), session.lastSeenAt(), session.idleTimeout())) {
+                LiveSession seen = activity.isDue(session, now) ? activity.recordIfUnchanged(session) : session;
+                if (seen != null) {
+                    if (seen != session) {
+                        // The stamp stays the one read with the session: a change since still discards the entry.
+                        entries.put(key, new Entry(seen, cached.accountRef(), cached.stamp()));
+                    }
+                    hits.increment();
+                    return seen;
+                }
+            }
         }
-        return read(key, LiveSession.class, LiveSession::accountRef, this::liveAndRecentlySeen, () -> seen(load.get()));
-    }
-
-    /** A believable, live entry whose use is due to be recorded: recorded and kept, if the read model agrees. */
-    private LiveSession recordDueActivity(String key) {
-        Entry cached = entries.getIfPresent(key);
-        if (cached == null || !versions.unchangedSince(cached.accountRef(), cached.stamp())) {
-            return null;
-        }
-        LiveSession session = (LiveSession) cached.value();
-        Instant now = clock.instant();
-        if (!isLive(session, now) || !activity.isDue(session, now)) {
-            return null;
-        }
-        LiveSession seen = activity.recordIfUnchanged(session);
-        if (seen == null) {
-            return null;
-        }
-        // The stamp stays the one read with the session: a change since still discards the entry.
-        entries.put(key, new Entry(seen, cached.accountRef(), cached.stamp()));
-        hits.increment();
-        return seen;
+        return load(key, LiveSession::accountRef, () -> seen(load.get()));
     }
 
     /** Its activity is recorded when read, so a cached session never needs a write. */
@@ -114,25 +114,13 @@ public class CachedViews {
         return session == null ? null : activity.record(session);
     }
 
-    private boolean liveAndRecentlySeen(LiveSession session) {
-        Instant now = clock.instant();
-        return isLive(session, now) && !activity.isDue(session, now);
-    }
-
-    private static boolean isLive(LiveSession session, Instant now) {
-        return SessionLiveness.isLiveAt(now, session.expiresAt(), session.lastSeenAt(), session.idleTimeout());
-    }
-
-    private <T> T read(String key, Class<T> type, java.util.function.Function<T, String> accountOf, Predicate<T> stillGood,
-                       Supplier<T> load) {
+    /** The cached entry under this key, if nothing about its account has changed since it was read. */
+    private Entry believable(String key) {
         Entry cached = entries.getIfPresent(key);
-        if (cached != null && versions.unchangedSince(cached.accountRef(), cached.stamp())) {
-            T value = type.cast(cached.value());
-            if (stillGood.test(value)) {
-                hits.increment();
-                return value;
-            }
-        }
+        return cached != null && versions.unchangedSince(cached.accountRef(), cached.stamp()) ? cached : null;
+    }
+
+    private <T> T load(String key, Function<T, String> accountOf, Supplier<T> load) {
         misses.increment();
         long stamp = versions.stamp();
         T loaded = load.get();
