@@ -41,6 +41,9 @@ public class RefreshService {
         Secrets.IssuedSecret next = secrets.issue();
         RefreshResult result = CommandRetry.sendAndWait(commandGateway,
                 new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
+        if (result.outcome() != RefreshOutcome.ROTATED) {
+            recentTokens.forget(presentedHash);
+        }
         if (result.outcome() != RefreshOutcome.ROTATED && remembered.isPresent()
                 && sessionLookup.refreshTokenOwner(presentedHash).isEmpty()) {
             // Remembered, but the lookup has forgotten it since (the purge outwaits every entry, so only a
@@ -50,7 +53,7 @@ public class RefreshService {
         return switch (result.outcome()) {
             case ROTATED -> {
                 // sendAndWait returns after the rotation's unit of work committed.
-                recentTokens.remember(next.hash(), owner);
+                recentTokens.rotated(presentedHash, next.hash(), owner);
                 yield new SignedInSession(owner.sessionId(), owner.accountRef(), next.raw(), result.sessionExpiresAt(), result.scope());
             }
             case REUSED -> throw new RefreshTokenReusedException();
