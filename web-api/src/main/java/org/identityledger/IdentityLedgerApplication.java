@@ -18,7 +18,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
         "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
         "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
         // An identity service does not phone home.
-        "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration"})
+        "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
+        // Never XStream (messages, events and snapshots are Jackson's, application.yml).
+        "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration",
+        // Nothing here speaks WebSocket: without this, Tomcat's upgrade filter runs on every request.
+        "org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration",
+        // No outbound HTTP client and no Spring Data repository or pageable endpoint (plain SQL): each
+        // of these was evaluated and built at every start for nothing.
+        "org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration",
+        "org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration",
+        "org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.observation.web.client.HttpClientObservationsAutoConfiguration",
+        "org.springframework.boot.autoconfigure.data.web.SpringDataWebAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.data.RepositoryMetricsAutoConfiguration"})
 public class IdentityLedgerApplication {
 
     public static void main(String[] args) {
