@@ -138,7 +138,11 @@ public final class EmbeddedPostgresStart implements DisposableBean {
                     // Stopped by this object's destruction, after everything that still writes at shutdown
                     // (the ledger checkpoint): zonky's own JVM hook would stop it while Spring is closing.
                     .setRegisterShutdownHook(false)
-                    // The ledger's acknowledgements must survive a crash of the database too.
+                    // The ledger's acknowledgements must survive a crash of the database and of the machine:
+                    // zonky starts PostgreSQL with -F (fsync off, fine for a throwaway test database), which
+                    // would let a commit acknowledged here vanish with the operating system's page cache.
+                    // A -c setting after it wins.
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200");
             if (settings.getEmbeddedPostgres().getPort() > 0) {
