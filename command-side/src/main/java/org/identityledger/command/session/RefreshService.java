@@ -43,12 +43,11 @@ public class RefreshService {
                 new RefreshSessionCommand(owner.sessionId(), presentedHash, next.hash()));
         if (result.outcome() != RefreshOutcome.ROTATED) {
             recentTokens.forget(presentedHash);
-        }
-        if (result.outcome() != RefreshOutcome.ROTATED && remembered.isPresent()
-                && sessionLookup.refreshTokenOwner(presentedHash).isEmpty()) {
-            // Remembered, but the lookup has forgotten it since (the purge outwaits every entry, so only a
-            // row deleted by hand or a clock stepped far forward): answer as the lookup would, unknown.
-            throw new RefreshTokenInvalidException();
+            if (remembered.isPresent() && sessionLookup.refreshTokenOwner(presentedHash).isEmpty()) {
+                // Remembered, but the lookup has forgotten it since (the purge outwaits every entry, so only a
+                // row deleted by hand or a clock stepped far forward): answer as the lookup would, unknown.
+                throw new RefreshTokenInvalidException();
+            }
         }
         return switch (result.outcome()) {
             case ROTATED -> {
