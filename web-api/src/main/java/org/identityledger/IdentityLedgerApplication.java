@@ -1,6 +1,8 @@
 package org.identityledger;
 
+import org.identityledger.infrastructure.runtime.CompilerThreadConfinement;
 import org.identityledger.infrastructure.runtime.FatalErrorHandler;
+import org.identityledger.infrastructure.runtime.ReleaseCompilerThreadsWhenStarted;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -41,12 +43,16 @@ public class IdentityLedgerApplication {
             System.setProperty("disable-axoniq-console-message", "true");
             System.exit(RebuildCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        // First, before the start gives the compilers anything to do (see CompilerThreadConfinement).
+        CompilerThreadConfinement confinement = CompilerThreadConfinement.confine();
         FatalErrorHandler.install();
         // Axon prints an AxonIQ Console advertisement at every start unless this is set; an identity
         // service's log should hold its own events only. An operator's own -D setting wins.
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
         }
-        SpringApplication.run(IdentityLedgerApplication.class, args);
+        SpringApplication application = new SpringApplication(IdentityLedgerApplication.class);
+        application.addListeners(new ReleaseCompilerThreadsWhenStarted(confinement));
+        application.run(args);
     }
 }
