@@ -1,6 +1,11 @@
 package org.identityledger.infrastructure.crypto;
 
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import de.mkammerer.argon2.jna.Argon2Library;
+import de.mkammerer.argon2.jna.Argon2_context;
 import de.mkammerer.argon2.jna.Argon2_type;
 import de.mkammerer.argon2.jna.Argon2_version;
 import de.mkammerer.argon2.jna.JnaUint32;
@@ -18,9 +23,10 @@ import java.util.Arrays;
  * a login is almost nothing but its hash. Whichever copy loads must agree with the Java
  * implementation on a known input before it hashes a password.
  *
- * <p>libargon2 mallocs each hash's memory; that is why the hasher runs every hash on its own few
- * threads: glibc keeps freed memory in the arena of the thread that freed it, and 19 MiB hashes on
- * 64 request threads took a test process from 114 to 510 MiB resident.
+ * <p>Each thread that hashes keeps one hash's memory ({@link WorkingMemory}); that is one reason the
+ * hasher runs every hash on its own few threads (the other: when libargon2 malloc'ed it, glibc kept
+ * freed memory in the arena of the thread that freed it, and 19 MiB hashes on 64 request threads
+ * took a test process from 114 to 510 MiB resident).
  */
 final class NativeArgon2 implements Argon2Derivation {
 
@@ -46,17 +52,120 @@ final class NativeArgon2 implements Argon2Derivation {
         return loaded;
     }
 
-    /** libargon2 numbers types (d 0, i 1, id 2) and versions (0x10, 0x13) as Bouncy Castle and the PHC string do. */
+    /**
+     * libargon2 numbers types (d 0, i 1, id 2) and versions (0x10, 0x13) as Bouncy Castle and the PHC
+     * string do. The hash's memory is the calling thread's {@link WorkingMemory}, not a malloc and a
+     * free per hash: glibc often handed the freed 19 MiB back to the kernel between hashes (the JVM's
+     * native-heap trim, a neighbouring allocation splitting the free block), and each hash then
+     * faulted it in again, page by page: one service in six hashed at 55/s with 270,000 page faults in
+     * 6 s where the others did 82-94/s with a few thousand (the launcher's malloc thresholds made it
+     * rarer, not impossible). libargon2 still wipes the memory before it calls the free callback.
+     */
     @Override
     public byte[] derive(byte[] password, Argon2HashString shape, int length) {
-        byte[] derived = new byte[length];
-        int result = library.argon2_hash(new JnaUint32(shape.iterations()), new JnaUint32(shape.memoryKib()),
-                new JnaUint32(shape.parallelism()), password, new Size_t(password.length), shape.salt(),
-                new Size_t(shape.salt().length), derived, new Size_t(length), null, new Size_t(0),
-                new Argon2_type(shape.type()), new Argon2_version(shape.version()));
-        if (result != Argon2Library.ARGON2_OK) {
-            throw new IllegalStateException("Argon2 failed: " + library.argon2_error_message(result));
+        Memory out = new Memory(length);
+        Memory secret = new Memory(Math.max(1, password.length));
+        Memory salt = new Memory(Math.max(1, shape.salt().length));
+        try {
+            secret.write(0, password, 0, password.length);
+            salt.write(0, shape.salt(), 0, shape.salt().length);
+            Argon2_context.ByReference context = new Argon2_context.ByReference();
+            context.out = out;
+            context.outlen = new JnaUint32(length);
+            context.pwd = secret;
+            context.pwdlen = new JnaUint32(password.length);
+            context.salt = salt;
+            context.saltlen = new JnaUint32(shape.salt().length);
+            context.secretlen = new JnaUint32(0);
+            context.adlen = new JnaUint32(0);
+            context.t_cost = new JnaUint32(shape.iterations());
+            context.m_cost = new JnaUint32(shape.memoryKib());
+            context.lanes = new JnaUint32(shape.parallelism());
+            context.threads = new JnaUint32(shape.parallelism());
+            context.version = new Argon2_version(shape.version());
+            context.allocate_cbk = WorkingMemory.ALLOCATE_POINTER;
+            context.free_cbk = WorkingMemory.KEEP_POINTER;
+            context.flags = new JnaUint32(0);
+            int result = library.argon2_ctx(context, new Argon2_type(shape.type()));
+            if (result != Argon2Library.ARGON2_OK) {
+                throw new IllegalStateException("Argon2 failed: " + library.argon2_error_message(result));
+            }
+            return out.getByteArray(0, length);
+        } finally {
+            secret.clear();
+            out.clear();
+            secret.close();
+            salt.close();
+            out.close();
         }
-        return derived;
+    }
+
+    /**
+     * The memory of the hashes computed on one thread: allocated at its first hash (or when a larger
+     * cost needs more), then kept, so the service holds one hash's memory per hashing thread (README:
+     * {@code identity.password.max-concurrent-hashes}), touched once. libargon2 calls back on the thread
+     * that asked for the hash, so the callbacks find the buffer in a thread-local.
+     */
+    static final class WorkingMemory {
+
+        private static final ThreadLocal<Memory> BUFFER = new ThreadLocal<>();
+        private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
+
+        /** {@code int allocate_fptr(uint8_t **memory, size_t bytes_to_allocate)} */
+        interface Allocate extends Callback {
+            int invoke(Pointer memory, Size_t bytes);
+        }
+
+        /** {@code void deallocate_fptr(uint8_t *memory, size_t bytes_to_allocate)} */
+        interface Keep extends Callback {
+            void invoke(Pointer memory, Size_t bytes);
+        }
+
+        static final class AllocateFromBuffer implements Allocate {
+            @Override
+            public int invoke(Pointer memory, Size_t bytes) {
+                try {
+                    memory.setPointer(0, bufferOf(bytes.longValue()));
+                    return Argon2Library.ARGON2_OK;
+                } catch (OutOfMemoryError | RuntimeException noMemory) {
+                    memory.setPointer(0, null);
+                    return ARGON2_MEMORY_ALLOCATION_ERROR;
+                }
+            }
+        }
+
+        static final class KeepForTheNextHash implements Keep {
+            @Override
+            public void invoke(Pointer memory, Size_t bytes) {
+                // Kept: the thread's next hash uses it again (libargon2 has wiped it already).
+            }
+        }
+
+        // Referenced for the life of the class: a callback's native entry point lives as long as its object.
+        private static final Allocate ALLOCATE = new AllocateFromBuffer();
+        private static final Keep KEEP = new KeepForTheNextHash();
+        static final Pointer ALLOCATE_POINTER = CallbackReference.getFunctionPointer(ALLOCATE);
+        static final Pointer KEEP_POINTER = CallbackReference.getFunctionPointer(KEEP);
+
+        private WorkingMemory() {
+        }
+
+        static Pointer bufferOf(long bytes) {
+            Memory buffer = BUFFER.get();
+            if (buffer == null || buffer.size() < bytes) {
+                if (buffer != null) {
+                    buffer.close();
+                }
+                buffer = new Memory(bytes);
+                BUFFER.set(buffer);
+            }
+            return buffer;
+        }
+
+        /** The bytes this thread keeps for its hashes (for tests). */
+        static long heldByThisThread() {
+            Memory buffer = BUFFER.get();
+            return buffer == null ? 0 : buffer.size();
+        }
     }
 }
