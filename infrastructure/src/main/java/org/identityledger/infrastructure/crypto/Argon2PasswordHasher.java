@@ -14,14 +14,16 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +47,7 @@ public class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Argon2PasswordHasher.class);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    static final Duration HASHING_THREAD_IDLE = Duration.ofSeconds(10);
 
     private final IdentityProperties.Password settings;
     private final Argon2Derivation argon2;
@@ -60,13 +63,22 @@ public class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
     }
 
     Argon2PasswordHasher(IdentityProperties properties, Argon2Derivation argon2) {
+        this(properties, argon2, HASHING_THREAD_IDLE);
+    }
+
+    Argon2PasswordHasher(IdentityProperties properties, Argon2Derivation argon2, Duration hashingThreadIdle) {
         this.settings = properties.getPassword();
         this.argon2 = argon2;
         int slots = slots(settings);
         // Fair, so the wait is first come, first served and the oldest waiter is the one refused last.
         this.permits = new Semaphore(slots, true);
-        // One thread per permit: a task that holds a permit never waits for a thread.
-        this.hashingThreads = Executors.newFixedThreadPool(slots, new HashingThreads());
+        // One thread per permit: a task that holds a permit never waits for a thread. A thread idle for
+        // HASHING_THREAD_IDLE ends and gives back the hash memory it kept (NativeArgon2.WorkingMemory):
+        // a burst of logins pays one page-in per thread, an idle service does not hold 19 MiB per core.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(slots, slots, hashingThreadIdle.toMillis(), TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), new HashingThreads());
+        pool.allowCoreThreadTimeOut(true);
+        this.hashingThreads = pool;
         this.maxWaitNanos = settings.getMaxHashWait().toNanos();
         this.decoyHash = hash(UUID.randomUUID().toString());
     }
@@ -189,7 +201,13 @@ public class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
 
         @Override
         public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, "password-hashing-" + count.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                try {
+                    work.run();
+                } finally {
+                    NativeArgon2.WorkingMemory.releaseThisThreads();
+                }
+            }, "password-hashing-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -14,6 +14,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Argon2 computed by the reference C implementation, libargon2, called through JNA: the system's
@@ -102,13 +103,16 @@ final class NativeArgon2 implements Argon2Derivation {
 
     /**
      * The memory of the hashes computed on one thread: allocated at its first hash (or when a larger
-     * cost needs more), then kept, so the service holds one hash's memory per hashing thread (README:
+     * cost needs more), then kept until the thread ends (a hashing thread ends after 10 s without a
+     * hash), so the service holds at most one hash's memory per hashing thread (README:
      * {@code identity.password.max-concurrent-hashes}), touched once. libargon2 calls back on the thread
      * that asked for the hash, so the callbacks find the buffer in a thread-local.
      */
     static final class WorkingMemory {
 
         private static final ThreadLocal<Memory> BUFFER = new ThreadLocal<>();
+        /** Bytes kept by all threads together (for tests and the curious). */
+        private static final AtomicLong HELD = new AtomicLong();
         private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
 
         /** {@code int allocate_fptr(uint8_t **memory, size_t bytes_to_allocate)} */
@@ -153,13 +157,26 @@ final class NativeArgon2 implements Argon2Derivation {
         static Pointer bufferOf(long bytes) {
             Memory buffer = BUFFER.get();
             if (buffer == null || buffer.size() < bytes) {
-                if (buffer != null) {
-                    buffer.close();
-                }
+                releaseThisThreads();
                 buffer = new Memory(bytes);
                 BUFFER.set(buffer);
+                HELD.addAndGet(bytes);
             }
             return buffer;
+        }
+
+        /** Frees the calling thread's memory now (a hashing thread on its way out), not at some later GC. */
+        static void releaseThisThreads() {
+            Memory buffer = BUFFER.get();
+            if (buffer != null) {
+                BUFFER.remove();
+                HELD.addAndGet(-buffer.size());
+                buffer.close();
+            }
+        }
+
+        static long heldByAllThreads() {
+            return HELD.get();
         }
 
         /** The bytes this thread keeps for its hashes (for tests). */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +104,30 @@ class Argon2PasswordHasherTest {
         assertThat(kept).as("one hash's memory").isEqualTo(19_456L * 1024);
         assertThat(NativeArgon2.WorkingMemory.heldByThisThread()).as("still the same, not another").isEqualTo(kept);
         assertThat(faultsPerHash).as("page faults per hash (19 MiB fresh would be 4,864)").isLessThan(500);
+    }
+
+    @Test
+    void aHashingThreadIdleForAWhileEndsAndGivesItsHashMemoryBack() throws Exception {
+        IdentityProperties properties = new IdentityProperties();
+        properties.getPassword().setMaxConcurrentHashes(1);
+        long before = NativeArgon2.WorkingMemory.heldByAllThreads();
+        Argon2PasswordHasher shortLived = new Argon2PasswordHasher(properties, NativeArgon2.load(), Duration.ofMillis(200));
+        try {
+            String stored = shortLived.hash("a passphrase to verify");
+            assertThat(shortLived.matches("a passphrase to verify", stored)).isTrue();
+            assertThat(NativeArgon2.WorkingMemory.heldByAllThreads() - before).as("kept while logins come")
+                    .isEqualTo(properties.getPassword().getArgon2MemoryKib() * 1024L);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (NativeArgon2.WorkingMemory.heldByAllThreads() != before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(NativeArgon2.WorkingMemory.heldByAllThreads()).as("given back once idle").isEqualTo(before);
+            assertThat(shortLived.matches("a passphrase to verify", stored)).as("and a later login still hashes").isTrue();
+        } finally {
+            shortLived.close();
+        }
     }
 
     /** Field 10 of /proc/thread-self/stat, after the command name (which may hold spaces). */
