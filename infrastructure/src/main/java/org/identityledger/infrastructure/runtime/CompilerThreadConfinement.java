@@ -49,7 +49,8 @@ public final class CompilerThreadConfinement {
     /** Confines the compiler threads now; never fails (an empty confinement where it cannot). */
     public static CompilerThreadConfinement confine() {
         try {
-            if (!Platform.isLinux()) {
+            // The native signatures below pass size_t as a Java long: 64-bit Linux only.
+            if (!Platform.isLinux() || !Platform.is64Bit()) {
                 return none();
             }
             byte[] processMask = Affinity.of(0);
