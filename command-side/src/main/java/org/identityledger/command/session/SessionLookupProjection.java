@@ -6,6 +6,7 @@ import org.identityledger.events.session.RefreshTokenRotatedEvent;
 import org.identityledger.events.session.SessionRevokedEvent;
 import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,12 @@ public class SessionLookupProjection {
 
     public static final String PROCESSING_GROUP = "session-lookup";
 
+    /** Sends these statements with the other projections' for the same event (refresh, sign-in): nothing here reads a count. */
+    private static final String BATCHED_PER_EVENT = "batchedPerEvent";
+
     private final JdbcTemplate jdbc;
 
-    public SessionLookupProjection(JdbcTemplate jdbc) {
+    public SessionLookupProjection(@Qualifier(BATCHED_PER_EVENT) JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -20,7 +20,8 @@ import java.util.List;
  * (a fifth of what a refresh allocated). One processor hands each event to every group before the
  * next event, where eleven handed the whole batch to one group before the next group. The order of
  * groups was never defined (Axon orders them by hash) and nothing relies on it: each policy reads
- * the lookups as they are and tolerates its own event being in them or not yet.
+ * the lookups as they are and tolerates its own event being in them or not yet. That same freedom
+ * lets the projections that take {@link EventStatementBatch} send one event's statements together.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventProcessingConfiguration {
@@ -32,9 +33,10 @@ public class EventProcessingConfiguration {
     public static final String IN_TRANSACTION_PROCESSOR = "in-transaction";
 
     @Autowired
-    public void configure(EventProcessingConfigurer processing) {
+    public void configure(EventProcessingConfigurer processing, EventStatementBatch statementBatch) {
         processing.usingSubscribingEventProcessors();
         processing.assignProcessingGroup(group -> ASYNCHRONOUS_GROUPS.contains(group) ? group : IN_TRANSACTION_PROCESSOR);
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        processing.registerHandlerInterceptor(IN_TRANSACTION_PROCESSOR, configuration -> statementBatch.sendAfterEachEvent());
     }
 }

@@ -1,14 +1,6 @@
 package org.identityledger.infrastructure.projection;
 
-import org.springframework.jdbc.core.CallableStatementCallback;
-import org.springframework.jdbc.core.CallableStatementCreator;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.PreparedStatementCreator;
-import org.springframework.jdbc.core.PreparedStatementSetter;
-import org.springframework.jdbc.core.ResultSetExtractor;
-import org.springframework.jdbc.core.StatementCallback;
+import org.identityledger.infrastructure.database.QueueingJdbcTemplate;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -17,11 +9,12 @@ import java.util.List;
 /**
  * A rebuild's template: consecutive updates with the same statement go to PostgreSQL as one JDBC
  * batch (one round trip for many rows) instead of one round trip each, which is what bounds a
- * replay's speed. Order is kept: a different statement, and any query, first sends what is queued,
- * so every handler reads what the ones before it wrote. Handlers must not depend on update counts
- * (none of the projections does; this answers 1). One rebuild thread per instance, so not thread-safe.
+ * replay's speed. Order is kept: a different statement, and any query, first sends what is queued
+ * ({@link QueueingJdbcTemplate}), so every handler reads what the ones before it wrote. Handlers
+ * must not depend on update counts (none of the projections does; this answers 1). One rebuild
+ * thread per instance, so not thread-safe.
  */
-final class BatchingJdbcTemplate extends JdbcTemplate {
+final class BatchingJdbcTemplate extends QueueingJdbcTemplate {
 
     private static final int MAX_BATCH = 1_000;
 
@@ -52,7 +45,8 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
     }
 
     /** Sends what is queued; a rebuild calls it before each commit. */
-    void flush() {
+    @Override
+    protected void flush() {
         if (pendingStatement == null) {
             return;
         }
@@ -61,61 +55,5 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
         pendingStatement = null;
         pendingArguments.clear();
         super.batchUpdate(statement, arguments);
-    }
-
-    // Every other way to PostgreSQL sends the queue first. Spring's query methods end in one of these
-    // (the private execute variants are only reached through them).
-    @Override
-    public <T> T query(PreparedStatementCreator creator, PreparedStatementSetter setter, ResultSetExtractor<T> extractor) {
-        flush();
-        return super.query(creator, setter, extractor);
-    }
-
-    @Override
-    public <T> T query(String sql, ResultSetExtractor<T> extractor) {
-        flush();
-        return super.query(sql, extractor);
-    }
-
-    @Override
-    protected int update(PreparedStatementCreator creator, PreparedStatementSetter setter) {
-        flush();
-        return super.update(creator, setter);
-    }
-
-    @Override
-    public int update(String sql) {
-        flush();
-        return super.update(sql);
-    }
-
-    @Override
-    public void execute(String sql) {
-        flush();
-        super.execute(sql);
-    }
-
-    @Override
-    public <T> T execute(PreparedStatementCreator creator, PreparedStatementCallback<T> action) {
-        flush();
-        return super.execute(creator, action);
-    }
-
-    @Override
-    public <T> T execute(StatementCallback<T> action) {
-        flush();
-        return super.execute(action);
-    }
-
-    @Override
-    public <T> T execute(ConnectionCallback<T> action) {
-        flush();
-        return super.execute(action);
-    }
-
-    @Override
-    public <T> T execute(CallableStatementCreator creator, CallableStatementCallback<T> action) {
-        flush();
-        return super.execute(creator, action);
     }
 }

@@ -8,6 +8,7 @@ import org.identityledger.events.session.SessionStartedEvent;
 import org.identityledger.events.session.SessionTransport;
 import org.identityledger.events.account.AccountErasedEvent;
 import org.identityledger.events.sealing.SealedFields;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,12 @@ public class SessionProjection {
 
     public static final String PROCESSING_GROUP = "session-view";
 
+    /** Infrastructure's template sending one event's statements in one round trip: no handler here reads an update count. */
+    private static final String BATCHED_PER_EVENT = "batchedPerEvent";
+
     private final JdbcTemplate jdbc;
 
-    SessionProjection(JdbcTemplate jdbc) {
+    SessionProjection(@Qualifier(BATCHED_PER_EVENT) JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
