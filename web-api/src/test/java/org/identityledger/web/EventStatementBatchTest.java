@@ -96,6 +96,20 @@ class EventStatementBatchTest extends IntegrationTest {
     }
 
     @Test
+    void aStatementWithTheWrongNumberOfArgumentsIsRefusedBeforeItCanShiftTheNextOnes() {
+        inTransaction(() -> {
+            handleEvent(() -> {
+                assertThatThrownBy(() -> batch.update("INSERT INTO " + table + " (id, note) VALUES (?, ?)", 1))
+                        .isInstanceOf(IllegalArgumentException.class);
+                // A question mark inside a literal is not a placeholder.
+                batch.update("INSERT INTO " + table + " (id, note) VALUES (?, '?')", 2);
+            });
+            assertThat(jdbc.queryForList("SELECT id FROM " + table, Integer.class))
+                    .as("the refused one was never queued").containsExactly(2);
+        });
+    }
+
+    @Test
     void outsideAnEventEveryUpdateGoesAtOnce() {
         inTransaction(() -> {
             batch.update("INSERT INTO " + table + " (id) VALUES (?)", 1);

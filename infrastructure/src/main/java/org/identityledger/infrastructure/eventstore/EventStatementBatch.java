@@ -106,6 +106,11 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
         private final List<Object> arguments = new ArrayList<>(16);
 
         void add(String sql, Object[] statementArguments) {
+            // Joined, a statement short of an argument would take the next one's first: refuse it here,
+            // where PostgreSQL would have for the statement alone.
+            if (placeholders(sql) != statementArguments.length) {
+                throw new IllegalArgumentException(statementArguments.length + " arguments for the placeholders of " + sql);
+            }
             statements.add(sql);
             // Arguments may be null (a browser session's device name): not List.of.
             Collections.addAll(arguments, statementArguments);
@@ -113,6 +118,23 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
 
         int size() {
             return statements.size();
+        }
+
+        /** The {@code ?} outside quoted literals and identifiers, as pgjdbc counts them. */
+        private static int placeholders(String sql) {
+            int count = 0;
+            char quote = 0;
+            for (int index = 0; index < sql.length(); index++) {
+                char character = sql.charAt(index);
+                if (quote != 0) {
+                    quote = character == quote ? 0 : quote;
+                } else if (character == '\'' || character == '"') {
+                    quote = character;
+                } else if (character == '?') {
+                    count++;
+                }
+            }
+            return count;
         }
 
         void clear() {
