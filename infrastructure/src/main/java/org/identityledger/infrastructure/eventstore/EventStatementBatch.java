@@ -24,9 +24,9 @@ import java.util.List;
  * group's writes for the same event; the batch is sent when the processor's interceptor leaves the
  * event, before the next event, before any command dispatched from a handler returns to it, and always
  * before the commit; a failing statement fails the event and rolls the transaction back, as before.
- * Within the template, order is kept and any other use of it sends the batch first ({@link QueueingJdbcTemplate}). Outside an event
- * (a test, a rebuild's own template is another class) every update goes at once. Bounded: at
- * {@value #MAX_STATEMENTS} statements the batch is sent early.
+ * Within the template, order is kept and any other use of it sends the batch first
+ * ({@link QueueingJdbcTemplate}). Outside an event (a test, a rebuild's own template is another class)
+ * every update goes at once. Bounded: at {@value #MAX_STATEMENTS} statements the batch is sent early.
  */
 public final class EventStatementBatch extends QueueingJdbcTemplate {
 
@@ -93,12 +93,6 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
         Object[] arguments = batch.arguments.toArray();
         batch.clear();
         super.update(statement, arguments);
-    }
-
-    /** How many statements this thread has queued: for tests. */
-    int queued() {
-        Pending batch = pending.get();
-        return batch == null ? 0 : batch.size();
     }
 
     private static final class Pending {
