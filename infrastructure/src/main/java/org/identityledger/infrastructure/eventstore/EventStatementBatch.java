@@ -5,11 +5,14 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.identityledger.infrastructure.database.QueueingJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The template of the in-transaction projections that never read what a statement answers (they take
@@ -27,6 +30,13 @@ import java.util.List;
  * Within the template, order is kept and any other use of it sends the batch first
  * ({@link QueueingJdbcTemplate}). Outside an event (a test, a rebuild's own template is another class)
  * every update goes at once. Bounded: at {@value #MAX_STATEMENTS} statements the batch is sent early.
+ * <p>
+ * The events' own {@code INSERT} travels with it ({@link #holdAppend}, from {@link DeferredAppendEventStorageEngine}):
+ * a command's append opens the batch for its transaction, so the row goes with the first event's
+ * projection statements, one round trip where there were two. That batch belongs to the transaction,
+ * not to the thread: it is sent before the commit, dropped at its end, and set aside while a
+ * transaction of its own ({@code REQUIRES_NEW}) runs on the thread, so no row can reach another
+ * transaction's connection.
  */
 public final class EventStatementBatch extends QueueingJdbcTemplate {
 
@@ -82,6 +92,44 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
         return 1;
     }
 
+    /**
+     * Holds a command's append until the batch is next sent: at the end of the event being handled,
+     * or, where none is, at the end of the first event of the append, and at the latest before the
+     * transaction commits. {@code translation} turns a failure of the batch into what the caller would
+     * have thrown for the append (it answers the failure itself where it is not the append's).
+     *
+     * @return false where nothing can be held (no transaction with synchronization on this thread):
+     *         the caller appends at once
+     */
+    boolean holdAppend(String sql, Object[] arguments, UnaryOperator<RuntimeException> translation) {
+        Pending batch = pending.get();
+        if (batch == null) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()
+                    || !TransactionSynchronizationManager.isActualTransactionActive()) {
+                return false;
+            }
+            batch = new Pending();
+            pending.set(batch);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionScope(batch));
+        }
+        if (batch.appendTranslation != null) {
+            // One append per send, so a failure is translated for the append it belongs to (a second
+            // append in one transaction comes from a command dispatched by a handler: rare).
+            flush();
+        }
+        batch.add(sql, arguments);
+        batch.appendTranslation = translation;
+        if (batch.size() >= MAX_STATEMENTS) {
+            flush();
+        }
+        return true;
+    }
+
+    /** Sends what this thread holds (the event store, before it reads). */
+    void send() {
+        flush();
+    }
+
     /** Sends what this thread has queued, as one statement. */
     @Override
     protected void flush() {
@@ -91,13 +139,72 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
         }
         String statement = String.join(";\n", batch.statements);
         Object[] arguments = batch.arguments.toArray();
+        UnaryOperator<RuntimeException> translation = batch.appendTranslation == null ? UnaryOperator.identity() : batch.appendTranslation;
         batch.clear();
-        super.update(statement, arguments);
+        try {
+            super.update(statement, arguments);
+        } catch (RuntimeException failure) {
+            throw translation.apply(failure);
+        }
+    }
+
+    /**
+     * A batch opened by an append lives as long as its transaction: sent before the commit (where no
+     * event was handled after the append), dropped when the transaction ends however it ends, and off
+     * the thread while the transaction is suspended.
+     */
+    private final class TransactionScope implements TransactionSynchronization {
+        private final Pending batch;
+        private boolean suspended;
+
+        TransactionScope(Pending batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public void suspend() {
+            if (pending.get() == batch) {
+                pending.remove();
+                suspended = true;
+            }
+        }
+
+        @Override
+        public void resume() {
+            if (suspended) {
+                pending.set(batch);
+                suspended = false;
+            }
+        }
+
+        /** Spring's "send what the transaction holds" (also on an explicit flush of the transaction). */
+        @Override
+        public void flush() {
+            if (pending.get() == batch) {
+                // Not this interface's own flush(), which is a no-op by default: the template's.
+                EventStatementBatch.this.flush();
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flush();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (pending.get() == batch) {
+                pending.remove();
+            }
+            batch.clear();
+        }
     }
 
     private static final class Pending {
         private final List<String> statements = new ArrayList<>(4);
         private final List<Object> arguments = new ArrayList<>(16);
+        /** The held append's, where the batch holds one (never more than one). */
+        private UnaryOperator<RuntimeException> appendTranslation;
 
         void add(String sql, Object[] statementArguments) {
             // Joined, a statement short of an argument would take the next one's first: refuse it here,
@@ -134,6 +241,7 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
         void clear() {
             statements.clear();
             arguments.clear();
+            appendTranslation = null;
         }
     }
 }

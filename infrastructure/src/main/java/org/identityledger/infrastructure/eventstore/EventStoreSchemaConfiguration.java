@@ -81,7 +81,8 @@ public class EventStoreSchemaConfiguration {
 
     /**
      * Axon's JDBC engine as its Spring Boot support would build it, but for the insert statement,
-     * which seals personal and credential fields on the way in ({@link SealingAppendStatement}).
+     * which seals personal and credential fields on the way in ({@link SealingAppendStatement}) and is
+     * sent with the first event's projection statements ({@link DeferredAppendEventStorageEngine}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -90,8 +91,9 @@ public class EventStoreSchemaConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema, DataKeys dataKeys) {
-        return JdbcEventStorageEngine.builder()
+                                                 EventSchema eventSchema, DataKeys dataKeys,
+                                                 EventStatementBatch statementBatch) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -100,11 +102,10 @@ public class EventStoreSchemaConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .appendEvents(new SealingAppendStatement(dataKeys))
                 // Streams (rebuilds, the audit API, the sealer's reads) fetch 1,000 events a query, not Axon's 100:
                 // a tenth of the round trips for the same memory bound.
-                .batchSize(1_000)
-                .build();
+                .batchSize(1_000);
+        return new DeferredAppendEventStorageEngine(builder, statementBatch, new SealingAppendStatement(dataKeys));
     }
 
     /** Axon's Spring Boot support registers every EventUpcaster bean in the storage engine's chain (this one first). */

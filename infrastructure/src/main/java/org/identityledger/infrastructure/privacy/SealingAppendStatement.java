@@ -22,8 +22,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Axon's insert of new events, with one step added between serializing a payload and binding it: the
@@ -49,25 +51,52 @@ public class SealingAppendStatement implements AppendEventsStatementBuilder {
         if (dataType != byte[].class) {
             throw new IllegalStateException("the event table stores payloads as bytea");
         }
-        String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") "
-                + "VALUES (?,?,?,?,?,?,?,?,?)";
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection.prepareStatement(sql(schema, 1));
         for (EventMessage<?> eventMessage : events) {
-            DomainEventMessage<?> event = asDomainEvent(eventMessage);
-            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-            statement.setString(1, event.getIdentifier());
-            statement.setString(2, event.getAggregateIdentifier());
-            statement.setLong(3, event.getSequenceNumber());
-            statement.setString(4, event.getType());
-            timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
-            statement.setString(6, payload.getType().getName());
-            statement.setString(7, payload.getType().getRevision());
-            statement.setBytes(8, sealed(event, payload.getData()));
-            statement.setBytes(9, metaData.getData());
+            Row row = row(eventMessage, serializer);
+            statement.setString(1, row.eventIdentifier());
+            statement.setString(2, row.aggregateIdentifier());
+            statement.setLong(3, row.sequenceNumber());
+            statement.setString(4, row.type());
+            timestampWriter.writeTimestamp(statement, 5, row.timestamp());
+            statement.setString(6, row.payloadType());
+            statement.setString(7, row.payloadRevision());
+            statement.setBytes(8, row.payload());
+            statement.setBytes(9, row.metaData());
             statement.addBatch();
         }
         return statement;
+    }
+
+    /** The insert of {@code rows} events, one {@code VALUES} list each, in the order of {@link Row#values}. */
+    public static String sql(EventSchema schema, int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(schema.domainEventTable())
+                .append(" (").append(schema.domainEventFields()).append(") VALUES ");
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+        }
+        return sql.toString();
+    }
+
+    /** The row an event becomes, its payload sealed. */
+    public Row row(EventMessage<?> eventMessage, Serializer serializer) {
+        DomainEventMessage<?> event = asDomainEvent(eventMessage);
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+        return new Row(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
+                event.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
+                sealed(event, payload.getData()), metaData.getData());
+    }
+
+    /** One row of the event table, as {@link #sql} lists its columns. */
+    public record Row(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type, Instant timestamp,
+                      String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+
+        /** The values to bind, with the timestamp written as {@code timestamp} turns it into a column value. */
+        public Object[] values(Function<Instant, Object> timestampValue) {
+            return new Object[]{eventIdentifier, aggregateIdentifier, sequenceNumber, type, timestampValue.apply(timestamp),
+                    payloadType, payloadRevision, payload, metaData};
+        }
     }
 
     private byte[] sealed(EventMessage<?> event, byte[] payload) {
