@@ -93,9 +93,9 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
     }
 
     /**
-     * Holds a command's append until the batch is next sent: at the end of the event being handled,
-     * or, where none is, at the end of the first event of the append, and at the latest before the
-     * transaction commits. {@code translation} turns a failure of the batch into what the caller would
+     * Holds a command's append until the batch is next sent: at the end of the event being handled
+     * (the append of a command a handler dispatched), else at the end of the appended events' first,
+     * and at the latest before the transaction commits. {@code translation} turns a failure of the batch into what the caller would
      * have thrown for the append (it answers the failure itself where it is not the append's).
      *
      * @return false where nothing can be held (no transaction with synchronization on this thread):
