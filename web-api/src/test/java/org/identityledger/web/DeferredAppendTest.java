@@ -1,16 +1,13 @@
 package org.identityledger.web;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.identityledger.infrastructure.eventstore.DeferredAppendEventStorageEngine;
 import org.identityledger.infrastructure.eventstore.EventStatementBatch;
+import org.identityledger.web.support.InTransactionEvent;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,19 +159,7 @@ class DeferredAppendTest extends IntegrationTest {
         });
     }
 
-    /** What the in-transaction processor does around each event: its interceptor, then the handlers. */
     private void handleEvent(Runnable handlers) {
-        EventMessage<?> event = GenericEventMessage.asEventMessage("probe");
-        InterceptorChain chain = () -> {
-            handlers.run();
-            return null;
-        };
-        try {
-            batch.sendAfterEachEvent().handle(new DefaultUnitOfWork<>(event), chain);
-        } catch (RuntimeException failure) {
-            throw failure;
-        } catch (Exception failure) {
-            throw new IllegalStateException(failure);
-        }
+        InTransactionEvent.handle(batch, handlers);
     }
 }

@@ -1,12 +1,9 @@
 package org.identityledger.web;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.identityledger.command.session.SessionLookupProjection;
 import org.identityledger.infrastructure.eventstore.EventStatementBatch;
 import org.identityledger.query.session.SessionProjection;
+import org.identityledger.web.support.InTransactionEvent;
 import org.identityledger.web.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,19 +137,7 @@ class EventStatementBatchTest extends IntegrationTest {
         return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
     }
 
-    /** What the in-transaction processor does around each event: its interceptor, then the handlers. */
     private void handleEvent(Runnable handlers) {
-        EventMessage<?> event = GenericEventMessage.asEventMessage("probe");
-        InterceptorChain chain = () -> {
-            handlers.run();
-            return null;
-        };
-        try {
-            batch.sendAfterEachEvent().handle(new DefaultUnitOfWork<>(event), chain);
-        } catch (RuntimeException failure) {
-            throw failure;
-        } catch (Exception failure) {
-            throw new IllegalStateException(failure);
-        }
+        InTransactionEvent.handle(batch, handlers);
     }
 }
