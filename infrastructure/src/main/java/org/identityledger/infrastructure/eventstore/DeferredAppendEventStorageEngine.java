@@ -51,21 +51,25 @@ public class DeferredAppendEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        if (events.size() <= MAX_HELD_EVENTS) {
-            Object[] values = new Object[events.size() * 9];
-            int next = 0;
-            for (EventMessage<?> event : events) {
-                for (Object value : append.row(event, serializer).values(DeferredAppendEventStorageEngine::timestampValue)) {
-                    values[next++] = value;
-                }
-            }
-            EventMessage<?> first = events.get(0);
-            if (batch.holdAppend(SealingAppendStatement.sql(schema(), events.size()), values, failure -> translated(failure, first))) {
-                return;
-            }
+        EventMessage<?> first = events.get(0);
+        if (events.size() <= MAX_HELD_EVENTS && batch.holdAppend(SealingAppendStatement.sql(schema(), events.size()),
+                () -> values(events, serializer), failure -> translated(failure, first))) {
+            return;
         }
         batch.send();
         super.appendEvents(events, serializer);
+    }
+
+    /** The rows' values, one event after the other, sealed (only for an append that is held: sealing takes a nonce). */
+    private Object[] values(List<? extends EventMessage<?>> events, Serializer serializer) {
+        Object[] values = new Object[events.size() * 9];
+        int next = 0;
+        for (EventMessage<?> event : events) {
+            for (Object value : append.row(event, serializer).values(DeferredAppendEventStorageEngine::timestampValue)) {
+                values[next++] = value;
+            }
+        }
+        return values;
     }
 
     /** As {@code writeTimestamp} writes it: the column is text. */

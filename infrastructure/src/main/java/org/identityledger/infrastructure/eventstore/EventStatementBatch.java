@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -96,12 +97,13 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
      * Holds a command's append until the batch is next sent: at the end of the event being handled
      * (the append of a command a handler dispatched), else at the end of the appended events' first,
      * and at the latest before the transaction commits. {@code translation} turns a failure of the batch into what the caller would
-     * have thrown for the append (it answers the failure itself where it is not the append's).
+     * have thrown for the append (it answers the failure itself where it is not the append's). The
+     * arguments (serialized, sealed rows) are built only when the append is held.
      *
      * @return false where nothing can be held (no transaction with synchronization on this thread):
      *         the caller appends at once
      */
-    boolean holdAppend(String sql, Object[] arguments, UnaryOperator<RuntimeException> translation) {
+    boolean holdAppend(String sql, Supplier<Object[]> arguments, UnaryOperator<RuntimeException> translation) {
         Pending batch = pending.get();
         if (batch == null) {
             if (!TransactionSynchronizationManager.isSynchronizationActive()
@@ -117,7 +119,7 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
             // append in one transaction comes from a command dispatched by a handler: rare).
             flush();
         }
-        batch.add(sql, arguments);
+        batch.add(sql, arguments.get());
         batch.appendTranslation = translation;
         if (batch.size() >= MAX_STATEMENTS) {
             flush();
