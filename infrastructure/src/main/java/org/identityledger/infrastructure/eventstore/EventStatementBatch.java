@@ -96,9 +96,10 @@ public final class EventStatementBatch extends QueueingJdbcTemplate {
     /**
      * Holds a command's append until the batch is next sent: at the end of the event being handled
      * (the append of a command a handler dispatched), else at the end of the appended events' first,
-     * and at the latest before the transaction commits. {@code translation} turns a failure of the batch into what the caller would
-     * have thrown for the append (it answers the failure itself where it is not the append's). The
-     * arguments (serialized, sealed rows) are built only when the append is held.
+     * and at the latest before the transaction commits. {@code translation} turns a failure of the
+     * batch into what the caller would have thrown for the append (it answers the failure itself where
+     * it is not the append's). The arguments (serialized, sealed rows) are built only when the append
+     * is held.
      *
      * @return false where nothing can be held (no transaction with synchronization on this thread):
      *         the caller appends at once
