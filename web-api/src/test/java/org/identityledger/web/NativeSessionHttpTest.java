@@ -1,5 +1,6 @@
 package org.identityledger.web;
 
+import org.identityledger.infrastructure.config.SnapshotConfiguration;
 import org.identityledger.infrastructure.housekeeping.SessionPurge;
 import org.identityledger.web.support.Browser;
 import org.identityledger.web.support.HttpAnswer;
@@ -14,14 +15,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class NativeSessionHttpTest extends IntegrationTest {
 
     @Autowired
     private SessionPurge sessionPurge;
+
+    @Autowired
+    private SnapshotConfiguration.SnapshotThread snapshotThread;
 
     @Test
     void canSignInNativelyAndUseTheAccessToken() {
@@ -110,16 +116,23 @@ class NativeSessionHttpTest extends IntegrationTest {
         HttpAnswer login = nativeLogIn(email);
         String sessionId = login.text("session_id");
         String refreshToken = login.text("refresh_token");
+        long snapshotsBefore = snapshotsTakenOnTheSnapshotThread();
         for (int rotation = 0; rotation < 60; rotation++) {
             HttpAnswer rotated = refresh(refreshToken);
             assertThat(rotated.status()).isEqualTo(200);
             refreshToken = rotated.text("refresh_token");
         }
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
-                Long.class, sessionId)).isPositive();
+        // Snapshots are taken on their own thread after the command committed (SnapshotConfiguration).
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, sessionId) > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshotsTakenOnTheSnapshotThread() > snapshotsBefore);
         assertThat(refresh(refreshToken).status()).isEqualTo(200);
         refresh(login.text("refresh_token")).assertProblem(401, "REFRESH_TOKEN_REUSED");
+    }
+
+    private long snapshotsTakenOnTheSnapshotThread() {
+        return ((ThreadPoolExecutor) snapshotThread.executor()).getCompletedTaskCount();
     }
 
     /** A token issued by a rotation here is found without the lookup; the session still judges it. */
