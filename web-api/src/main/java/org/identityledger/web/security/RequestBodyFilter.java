@@ -22,7 +22,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -31,6 +30,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Every request body is read here first, at most identity.http.max-body-size (default 64 KB; no
@@ -93,7 +93,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         }
         byte[] body;
         try {
-            body = readAtMost(request.getInputStream(), maxBytes + 1, deadline);
+            body = readAtMost(request.getInputStream(), maxBytes + 1, request.getContentLengthLong(), deadline);
         } catch (BodyTooSlowException tooSlow) {
             refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "The request body did not arrive in time.");
             return;
@@ -130,18 +130,30 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Reads up to {@code limit} bytes; each read is bounded by Tomcat's connection timeout, the sum by the deadline. */
-    private static byte[] readAtMost(InputStream input, int limit, long deadline) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(limit, 8_192));
-        byte[] chunk = new byte[8_192];
-        int read;
-        while (buffer.size() < limit && (read = input.read(chunk, 0, Math.min(chunk.length, limit - buffer.size()))) != -1) {
-            buffer.write(chunk, 0, read);
-            if (System.nanoTime() - deadline >= 0 && buffer.size() < limit) {
+    /**
+     * Reads up to {@code limit} bytes; each read is bounded by Tomcat's connection timeout, the sum by
+     * the deadline. A declared length sizes the first array (Tomcat ends the stream there): two 8 KiB
+     * buffers for a refresh's 80-byte body were 5 % of what a refresh allocated. Without one (chunked),
+     * the array starts at 8 KiB and doubles up to the limit.
+     */
+    private static byte[] readAtMost(InputStream input, int limit, long declaredLength, long deadline) throws IOException {
+        // One past the declared length, so the read that meets the stream's end needs no second array.
+        byte[] body = new byte[(int) Math.min(limit, declaredLength >= 0 ? declaredLength + 1 : 8_192)];
+        int size = 0;
+        while (size < limit) {
+            if (size == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(limit, 2L * body.length));
+            }
+            int read = input.read(body, size, body.length - size);
+            if (read == -1) {
+                break;
+            }
+            size += read;
+            if (System.nanoTime() - deadline >= 0 && size < limit) {
                 throw new BodyTooSlowException();
             }
         }
-        return buffer.toByteArray();
+        return Arrays.copyOf(body, size);
     }
 
     /**
