@@ -139,25 +139,18 @@ class HostileLoadTest extends IntegrationTest {
     void aStreamedBodyOfUnknownLengthIsReadWholePastTheFirstBuffer() throws Exception {
         // 20,000 bytes in chunks, no Content-Length: read whole, the JSON parses, and the answer is the
         // field's refusal, not a truncated body's MALFORMED_REQUEST.
-        String body = "{" + " ".repeat(19_998) + "}";
-        try (RawConnection client = new RawConnection(port)) {
-            client.send(chunkedRefresh(body, 4));
-            String answer = client.readUntilClosed(10_000);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"VALIDATION_FAILED\"");
-        }
+        assertThat(streamedRefresh("{" + " ".repeat(19_998) + "}", 4))
+                .startsWith("HTTP/1.1 400").contains("\"code\":\"VALIDATION_FAILED\"");
     }
 
     @Test
     void aStreamedBodyLargerThanTheLimitIsRefusedWith413() throws Exception {
-        String body = "{" + " ".repeat(70_000) + "}";
-        try (RawConnection client = new RawConnection(port)) {
-            client.send(chunkedRefresh(body, 14));
-            String answer = client.readUntilClosed(10_000);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
-        }
+        assertThat(streamedRefresh("{" + " ".repeat(70_000) + "}", 14))
+                .startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
     }
 
-    private static String chunkedRefresh(String body, int chunks) {
+    /** The answer to a refresh whose body comes in {@code chunks} chunks, with no Content-Length. */
+    private String streamedRefresh(String body, int chunks) throws Exception {
         StringBuilder request = new StringBuilder("POST /v1/auth/native/refresh HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
         int size = (body.length() + chunks - 1) / chunks;
@@ -165,7 +158,9 @@ class HostileLoadTest extends IntegrationTest {
             String chunk = body.substring(start, Math.min(body.length(), start + size));
             request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
         }
-        return request.append("0\r\n\r\n").toString();
+        try (RawConnection client = new RawConnection(port)) {
+            return client.send(request.append("0\r\n\r\n").toString()).readUntilClosed(10_000);
+        }
     }
 
     @Test

@@ -32,31 +32,32 @@ public final class BlockingReadSocketFactory extends SocketFactory {
         return SocketChannel.open().socket();
     }
 
+    // The four overloads SocketFactory requires; the driver uses none of them.
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return connected(new InetSocketAddress(host, port), null);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) throws IOException {
-        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localAddress, localPort));
+        return createSocket(host, port, null, 0);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return connected(new InetSocketAddress(address, port), null);
+        return createSocket(address, port, null, 0);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port), localAddress, localPort);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+        return connected(new InetSocketAddress(address, port), localAddress, localPort);
     }
 
-    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+    private Socket connected(InetSocketAddress remote, InetAddress localAddress, int localPort) throws IOException {
         Socket socket = createSocket();
         try {
-            if (local != null) {
-                socket.bind(local);
+            if (localAddress != null || localPort != 0) {
+                socket.bind(new InetSocketAddress(localAddress, localPort));
             }
             socket.connect(remote);
             return socket;
